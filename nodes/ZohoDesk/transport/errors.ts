@@ -1,0 +1,128 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { IAuthenticateRuleResponseCode, INode, JsonObject } from 'n8n-workflow';
+
+/** Zoho's error body (Common.json#/components/schemas/errorJson) plus the extras some codes carry. */
+export interface ZohoErrorBody {
+	errorCode?: string;
+	message?: string;
+	errors?: Array<{ fieldName?: string; errorType?: string; errorMessage?: string }>;
+	feature?: string;
+	editionType?: string;
+	maxAllowedEntity?: number | string;
+}
+
+/** What the user should do about each Zoho error code. */
+const ADVICE: Record<string, string> = {
+	INVALID_OAUTH:
+		'The access token was rejected even after a refresh. Reconnect the credential (OAuth2) or paste a new Generated Code (Self Client).',
+	UNAUTHORIZED:
+		'The token is not valid on this Desk host. Check that the credential\'s data center is the one your portal lives in (desk.zoho.eu means Europe).',
+	SCOPE_MISMATCH:
+		'The token lacks a scope this call needs. Add it (see the README\'s scope list) to the credential\'s scopes, or generate a new Self Client code that includes it.',
+	OAUTH_ORG_MISMATCH:
+		'The Organization ID in the credential is not the portal this token was authorized for. Use the ID shown in Setup → Developer Space → API, or list your organizations with Organization → Get Many.',
+	FORBIDDEN:
+		'The Zoho Desk user behind the token is not allowed to do this. Check the user\'s profile permissions and department access in Zoho Desk.',
+	LICENSE_ACCESS_LIMITED:
+		'Your Zoho Desk edition does not allow this.',
+	URL_NOT_FOUND: 'Zoho Desk has no such record or endpoint. Check the ID, and that the record was not deleted.',
+	INVALID_DATA: 'Zoho Desk rejected a parameter.',
+	UNPROCESSABLE_ENTITY: 'Zoho Desk rejected a parameter.',
+	THRESHOLD_EXCEEDED:
+		'The portal has used up its daily API credits (shared by every integration). They reset 24 hours after the first call of the day.',
+	TOO_MANY_REQUESTS:
+		'Zoho Desk kept refusing requests because too many ran at once for this portal. Lower the concurrency or run later.',
+	INTERNAL_SERVER_ERROR: 'Zoho Desk failed while handling the request and kept failing after retries. Try again later.',
+};
+
+function describeZohoError(body: ZohoErrorBody, retryAfterSeconds?: number): string {
+	const parts = [ADVICE[body.errorCode ?? ''] ?? ''];
+	if (body.errors?.length) {
+		parts.push(
+			body.errors.map((e) => `${e.fieldName ?? 'field'}: ${e.errorMessage ?? e.errorType ?? 'invalid'}`).join('; '),
+		);
+	}
+	if (body.errorCode === 'LICENSE_ACCESS_LIMITED' && body.feature) {
+		parts.push(
+			`Feature ${body.feature} on edition ${body.editionType ?? 'unknown'} allows at most ${body.maxAllowedEntity ?? 0}.`,
+		);
+	}
+	if (body.errorCode === 'THRESHOLD_EXCEEDED' && retryAfterSeconds !== undefined) {
+		const resetAt = new Date(Date.now() + retryAfterSeconds * 1000).toISOString();
+		parts.push(`Credits are available again in about ${Math.ceil(retryAfterSeconds / 60)} minutes (${resetAt}).`);
+	}
+	return parts.filter(Boolean).join(' ');
+}
+
+export function isZohoErrorBody(body: unknown): body is ZohoErrorBody {
+	return typeof body === 'object' && body !== null && typeof (body as ZohoErrorBody).errorCode === 'string';
+}
+
+/** True when a host answered with a web page: the usual sign of a wrong data center or Desk URL. */
+export function looksLikeHtml(body: unknown): boolean {
+	return typeof body === 'string' && /^\s*</.test(body);
+}
+
+export interface FailedResponse {
+	status: number;
+	body: unknown;
+	url: string;
+	retryAfterSeconds?: number;
+}
+
+/** Turns a failed Zoho Desk response into an error whose message names the Zoho code and says what to do. */
+export function zohoApiError(node: INode, failure: FailedResponse, itemIndex?: number): NodeApiError {
+	const { status, body, url } = failure;
+	const host = url.replace(/^(https?:\/\/[^/]+).*$/, '$1');
+	if (isZohoErrorBody(body)) {
+		return new NodeApiError(node, body as JsonObject, {
+			httpCode: String(status),
+			message: `Zoho Desk error ${body.errorCode}: ${body.message ?? 'no message'}`,
+			description: describeZohoError(body, failure.retryAfterSeconds),
+			itemIndex,
+		});
+	}
+	const htmlHint = looksLikeHtml(body)
+		? `${host} answered with a web page instead of the Desk API: the data center (or custom Desk URL) is probably wrong for this account.`
+		: undefined;
+	return new NodeApiError(node, { status, body: typeof body === 'string' ? body.slice(0, 500) : body } as JsonObject, {
+		httpCode: String(status),
+		message: `Zoho Desk answered HTTP ${status} for ${url.replace(/\?.*$/, '')}`,
+		description: htmlHint,
+		itemIndex,
+	});
+}
+
+/** Credential-test messages per status: the test has no code, so each status names the likely wrong setting. */
+export const credentialTestRules: IAuthenticateRuleResponseCode[] = [
+	{
+		type: 'responseCode',
+		properties: {
+			value: 401,
+			message:
+				'Zoho Desk rejected the token: wrong data center (the token only works where it was issued), a revoked token, or an Organization ID this token is not authorized for (OAUTH_ORG_MISMATCH).',
+		},
+	},
+	{
+		type: 'responseCode',
+		properties: {
+			value: 403,
+			message:
+				'The token is valid but lacks a scope (SCOPE_MISMATCH) or the user lacks permission: include Desk.basic.READ and the scopes listed in the README.',
+		},
+	},
+	{
+		type: 'responseCode',
+		properties: {
+			value: 404,
+			message: 'The Desk host has no API here: check the data center or the custom Desk URL.',
+		},
+	},
+	{
+		type: 'responseCode',
+		properties: {
+			value: 422,
+			message: 'Zoho Desk rejected the Organization ID: use the numeric orgId from Setup → Developer Space → API.',
+		},
+	},
+];
