@@ -1,0 +1,82 @@
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+import { connectionProperties, hostExpression } from '../nodes/ZohoDesk/transport/dataCenters';
+import { credentialTestRules } from '../nodes/ZohoDesk/transport/errors';
+
+/** Reading the five tables and managing webhooks (Zoho's OpenAPI scope catalogue, Common.json). */
+export const DEFAULT_SCOPES = [
+	'Desk.tickets.READ',
+	'Desk.search.READ',
+	'Desk.basic.READ',
+	'Desk.settings.READ',
+	'Desk.products.READ',
+	'Desk.contracts.READ',
+	'Desk.fields.READ',
+	'Desk.contacts.READ',
+	'Desk.webhooks.ALL',
+	'Desk.events.ALL',
+].join(',');
+
+export class ZohoDeskOAuth2Api implements ICredentialType {
+	name = 'zohoDeskOAuth2Api';
+
+	extends = ['oAuth2Api'];
+
+	displayName = 'Zoho Desk OAuth2 API';
+
+	icon = { light: 'file:zohoDesk.svg', dark: 'file:zohoDesk.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/n8n-nodes-zohodesk/n8n-nodes-zohodesk#oauth2-credential';
+
+	properties: INodeProperties[] = [
+		...connectionProperties,
+		{
+			displayName: 'Grant Type',
+			name: 'grantType',
+			type: 'hidden',
+			default: 'authorizationCode',
+		},
+		{
+			displayName: 'Authorization URL',
+			name: 'authUrl',
+			type: 'hidden',
+			default: hostExpression('$self', 'accounts', '/oauth/v2/auth'),
+		},
+		{
+			displayName: 'Access Token URL',
+			name: 'accessTokenUrl',
+			type: 'hidden',
+			default: hostExpression('$self', 'accounts', '/oauth/v2/token'),
+		},
+		{
+			displayName: 'Scope',
+			name: 'scope',
+			type: 'string',
+			default: DEFAULT_SCOPES,
+			description:
+				'Comma-separated Zoho Desk scopes. The default reads the five tables and manages webhooks; remove Desk.webhooks.ALL and Desk.events.ALL if you only read.',
+		},
+		{
+			// offline + consent: Zoho only returns a refresh token with both, also when re-connecting.
+			displayName: 'Auth URI Query Parameters',
+			name: 'authQueryParameters',
+			type: 'hidden',
+			default: 'access_type=offline&prompt=consent',
+		},
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'hidden',
+			default: 'body',
+		},
+	];
+
+	test: ICredentialTestRequest = {
+		request: {
+			url: hostExpression('$credentials', 'desk', '/api/v1/departments'),
+			qs: { limit: 1 },
+			headers: { orgId: '={{$credentials.orgId}}' },
+		},
+		rules: credentialTestRules,
+	};
+}
