@@ -6,6 +6,8 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	INodeCredentialDescription,
+	INodeProperties,
 	IPollFunctions,
 	IWebhookFunctions,
 	JsonObject,
@@ -28,6 +30,23 @@ export const CREDENTIAL_TYPES = {
 } as const;
 
 export type Authentication = keyof typeof CREDENTIAL_TYPES;
+
+/** The authentication choice every Zoho Desk node offers; the transport reads it to pick the credential. */
+export const authenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{ name: 'Self Client (Generated Code)', value: 'selfClient' },
+		{ name: 'OAuth2', value: 'oAuth2' },
+	],
+	default: 'selfClient',
+};
+
+export const credentialDescriptions: INodeCredentialDescription[] = [
+	{ name: CREDENTIAL_TYPES.selfClient, required: true, displayOptions: { show: { authentication: ['selfClient'] } } },
+	{ name: CREDENTIAL_TYPES.oAuth2, required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+];
 
 export interface ZohoDeskRequest {
 	method?: IHttpRequestMethods;
@@ -236,6 +255,10 @@ export interface PageRequest extends ZohoDeskRequest {
 	limit?: number;
 	/** First offset; Zoho's spec says `from` counts from 0. */
 	from?: number;
+	/** The endpoint's largest accepted `from` (ticket search: 999); paging stops there. */
+	maxFrom?: number;
+	/** Sees each page's whole body (e.g. search's `count`) before its records are yielded; may throw. */
+	inspectPage?: (body: IDataObject | undefined, from: number) => void;
 }
 
 /**
@@ -247,12 +270,13 @@ export async function* paginate(this: ZohoDeskContext, request: PageRequest): As
 	const seen = new Set<string>();
 	let from = request.from ?? 0;
 	let yielded = 0;
-	while (request.limit === undefined || yielded < request.limit) {
+	while ((request.limit === undefined || yielded < request.limit) && from <= (request.maxFrom ?? Infinity)) {
 		const size = request.limit === undefined ? request.pageSize : Math.min(request.pageSize, request.limit - yielded);
-		const body = await zohoDeskApi.call<ZohoDeskContext, [ZohoDeskRequest], Promise<{ data?: IDataObject[] } | undefined>>(
-			this,
-			{ ...request, qs: { ...request.qs, from, limit: size } },
-		);
+		const call: ZohoDeskRequest = { ...request, qs: { ...request.qs, from, limit: size } };
+		const body = (await zohoDeskApi.call(this, call)) as
+			| { data?: IDataObject[] }
+			| undefined;
+		request.inspectPage?.(body, from);
 		const rows = body?.data ?? [];
 		const fresh = rows.filter((row) => {
 			const id = row.id === undefined ? undefined : String(row.id);

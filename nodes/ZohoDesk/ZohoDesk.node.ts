@@ -1,0 +1,73 @@
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	JsonObject,
+} from 'n8n-workflow';
+
+import { resources } from './actions/resources';
+import { runOperation } from './actions/router';
+import { listSearch, loadOptions } from './methods';
+import { authenticationProperty, credentialDescriptions } from './transport';
+
+export class ZohoDesk implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Zoho Desk',
+		name: 'zohoDesk',
+		icon: { light: 'file:zohoDesk.svg', dark: 'file:zohoDesk.dark.svg' },
+		group: ['input'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Read tickets, departments, products, organization fields and contracts from Zoho Desk',
+		defaults: { name: 'Zoho Desk' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: credentialDescriptions,
+		properties: [
+			authenticationProperty,
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Contract', value: 'contract' },
+					{ name: 'Department', value: 'department' },
+					{ name: 'Organization', value: 'organization' },
+					{ name: 'Organization Field', value: 'organizationField' },
+					{ name: 'Product', value: 'product' },
+					{ name: 'Ticket', value: 'ticket' },
+				],
+				default: 'ticket',
+			},
+			...Object.values(resources).flatMap((resource) => resource.description),
+		],
+	};
+
+	methods = { listSearch, loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const output: INodeExecutionData[] = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				const records = await runOperation.call(this, itemIndex);
+				for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
+			} catch (error) {
+				if (this.continueOnFail()) {
+					output.push({
+						json: { error: error.message, ...(error.description ? { description: error.description } : {}) },
+						pairedItem: { item: itemIndex },
+					});
+					continue;
+				}
+				if (error instanceof NodeOperationError) throw error;
+				throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
+			}
+		}
+		return [output];
+	}
+}

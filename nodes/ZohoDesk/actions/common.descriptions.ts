@@ -1,0 +1,170 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { TableDescription } from '../tables';
+
+/** Zoho ids: digit strings of up to 19 digits (never numbers). */
+export const ID_PATTERN = '^[0-9]{1,19}$';
+
+export function returnAllProperties(maxLimit?: number): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}
+
+interface LocatorOptions {
+	name: string;
+	displayName: string;
+	searchListMethod?: string;
+	required?: boolean;
+	description?: string;
+	/** Extracts the id from a pasted Zoho Desk link */
+	urlRegex?: string;
+}
+
+/** A record picker: choose from a searchable list, paste an ID, or paste a Zoho Desk link. */
+export function recordLocator(options: LocatorOptions): INodeProperties {
+	const listMode = options.searchListMethod
+		? [
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list' as const,
+					typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
+				},
+			]
+		: [];
+	const urlMode = options.urlRegex
+		? [
+				{
+					displayName: 'By URL',
+					name: 'url',
+					type: 'string' as const,
+					placeholder: 'https://desk.zoho.com/support/yourportal/ShowHomePage.do#Cases/dv/1892000000042032',
+					extractValue: { type: 'regex' as const, regex: options.urlRegex },
+					validation: [
+						{
+							type: 'regex' as const,
+							properties: { regex: `.*${options.urlRegex}.*`, errorMessage: 'Not a Zoho Desk record link' },
+						},
+					],
+				},
+			]
+		: [];
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: options.searchListMethod ? 'list' : 'id', value: '' },
+		required: options.required ?? false,
+		description: options.description,
+		modes: [
+			...listMode,
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 1892000000042032',
+				validation: [
+					{ type: 'regex', properties: { regex: ID_PATTERN, errorMessage: 'A Zoho Desk ID is made of digits only' } },
+				],
+			},
+			...urlMode,
+		],
+	};
+}
+
+/** The record id picker of a table's Get operation. */
+export function recordIdLocator(table: TableDescription, searchListMethod?: string, urlRegex?: string): INodeProperties {
+	return recordLocator({
+		name: 'id',
+		displayName: `${table.displayName}`,
+		searchListMethod,
+		urlRegex,
+		required: true,
+		description: `The ${table.displayName.toLowerCase()} to get`,
+	});
+}
+
+export function includeOption(values: string[], description: string): INodeProperties {
+	return {
+		displayName: 'Include',
+		name: 'include',
+		type: 'multiOptions',
+		options: values.map((value) => ({ name: value.charAt(0).toUpperCase() + value.slice(1), value })),
+		default: [],
+		description,
+	};
+}
+
+/** Sort field + order, sent as Zoho's `sortBy` (a `-` prefix sorts descending). Every sortable table has createdTime. */
+export function sortOptions(fields: string[]): INodeProperties[] {
+	const fieldOptions: INodePropertyOptions[] = fields.map((value) => ({
+		name: value.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase()),
+		value,
+	}));
+	return [
+		{
+			displayName: 'Sort By',
+			name: 'sortBy',
+			type: 'options',
+			options: fieldOptions,
+			default: 'createdTime',
+		},
+		{
+			displayName: 'Sort Order',
+			name: 'sortOrder',
+			type: 'options',
+			options: [
+				{ name: 'Ascending', value: 'asc' },
+				{ name: 'Descending', value: 'desc' },
+			],
+			default: 'asc',
+		},
+	];
+}
+
+export const fieldsOption: INodeProperties = {
+	displayName: 'Fields',
+	name: 'fields',
+	type: 'string',
+	default: '',
+	placeholder: 'subject,status,cf_region',
+	description:
+		'Comma-separated API names of the fields to return (at most 30; custom fields as cf_name). Empty returns Zoho\'s default fields.',
+};
+
+/** A resource's operation selector. */
+export function operationSelector(resource: string, options: INodePropertyOptions[]): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: 'getMany',
+	};
+}
+
+/** Get and Get Many, worded for one table ("department" / "departments"). */
+export function readOperations(singular: string, plural: string): INodePropertyOptions[] {
+	return [
+		{ name: 'Get', value: 'get', description: `Get a ${singular}`, action: `Get a ${singular}` },
+		{ name: 'Get Many', value: 'getMany', description: `List ${plural}`, action: `Get many ${plural}` },
+	];
+}

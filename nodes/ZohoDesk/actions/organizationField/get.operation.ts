@@ -1,0 +1,16 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { TABLES } from '../../tables';
+import { recordIdLocator } from '../common.descriptions';
+import { getRecord } from '../records';
+
+const table = TABLES.organizationFields;
+
+export const description = updateDisplayOptions({ show: { resource: ['organizationField'], operation: ['get'] } }, [
+	recordIdLocator(table),
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return await getRecord.call(this, table, itemIndex);
+}

@@ -1,0 +1,13 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationSelector, readOperations } from '../common.descriptions';
+import * as get from './get.operation';
+import * as getMany from './getMany.operation';
+
+export { get, getMany };
+
+export const description: INodeProperties[] = [
+	operationSelector('product', readOperations('product', 'products')),
+	...get.description,
+	...getMany.description,
+];

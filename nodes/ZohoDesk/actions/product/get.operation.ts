@@ -1,0 +1,25 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { TABLES } from '../../tables';
+import { includeOption, recordIdLocator } from '../common.descriptions';
+import { csv, getRecord } from '../records';
+
+const table = TABLES.products;
+
+export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['get'] } }, [
+	recordIdLocator(table, 'searchProducts'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [includeOption(table.recordInclude, 'Related records to embed in the product')],
+	},
+]);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return await getRecord.call(this, table, itemIndex, { include: csv(options.include) });
+}

@@ -1,0 +1,60 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { TABLES } from '../../tables';
+import { fieldsOption, includeOption, recordLocator, returnAllProperties, sortOptions } from '../common.descriptions';
+import { csv, optionalLocator, readRecords, sortParam } from '../records';
+
+const table = TABLES.products;
+
+/** Zoho reads products of every accessible department when departmentId is 0. */
+const ALL_DEPARTMENTS = '0';
+
+const properties: INodeProperties[] = [
+	...returnAllProperties(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			recordLocator({
+				name: 'departmentId',
+				displayName: 'Department',
+				searchListMethod: 'searchDepartments',
+				description: 'Only products of this department (default: all accessible departments)',
+			}),
+			recordLocator({ name: 'viewId', displayName: 'View ID', description: 'Only products in this view' }),
+			{ displayName: 'Owner ID', name: 'ownerId', type: 'string', default: '', description: 'Only products owned by this agent' },
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			...sortOptions(table.sortFields),
+			includeOption(table.listInclude, 'Related records to embed in each product'),
+			fieldsOption,
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['getMany'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = {
+		departmentId: optionalLocator(filters.departmentId) ?? ALL_DEPARTMENTS,
+		viewId: optionalLocator(filters.viewId),
+		ownerId: filters.ownerId,
+		sortBy: sortParam(options.sortBy, options.sortOrder),
+		include: csv(options.include),
+		fields: csv(options.fields),
+	};
+	return await readRecords.call(this, table, qs, itemIndex);
+}

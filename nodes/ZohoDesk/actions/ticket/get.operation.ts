@@ -1,0 +1,30 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { TABLES } from '../../tables';
+import { includeOption, recordIdLocator } from '../common.descriptions';
+import { csv, getRecord } from '../records';
+
+const table = TABLES.tickets;
+
+/** Ticket links look like …/ShowHomePage.do#Cases/dv/<id> */
+export const TICKET_URL_REGEX = 'Cases/dv/([0-9]{1,19})';
+
+const properties: INodeProperties[] = [
+	recordIdLocator(table, 'searchTickets', TICKET_URL_REGEX),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [includeOption(table.recordInclude, 'Related records to embed in the ticket')],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return await getRecord.call(this, table, itemIndex, { include: csv(options.include) });
+}

@@ -1,0 +1,57 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { collect } from '../../transport';
+import { returnAllProperties, sortOptions } from '../common.descriptions';
+import { compact, sortParam } from '../records';
+import { searchFilterProperties, searchQuery } from './searchFilters';
+
+/** Zoho's ticket search accepts `from` up to 999 (OpenAPI spec), so one query reaches 1,099 tickets. */
+export const SEARCH_MAX_FROM = 999;
+const SEARCH_PAGE_SIZE = 100;
+
+const properties: INodeProperties[] = [
+	...searchFilterProperties,
+	...returnAllProperties(SEARCH_MAX_FROM + SEARCH_PAGE_SIZE),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: sortOptions(['modifiedTime', 'createdTime', 'customerResponseTime', 'relevance']),
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['search'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const reachable = SEARCH_MAX_FROM + SEARCH_PAGE_SIZE;
+	const qs = compact({ ...searchQuery.call(this, itemIndex), sortBy: sortParam(options.sortBy, options.sortOrder) });
+	return await collect.call(this, {
+		path: '/tickets/search',
+		qs,
+		pageSize: SEARCH_PAGE_SIZE,
+		limit,
+		maxFrom: SEARCH_MAX_FROM,
+		itemIndex,
+		// Fail before spending credits when Return All cannot be honoured: search stops at offset 999.
+		inspectPage: (body, from) => {
+			const total = Number(body?.count ?? 0);
+			if (from === 0 && returnAll && total > reachable) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`The search matches ${total} tickets, but Zoho's search can only return the first ${reachable}`,
+					{
+						itemIndex,
+						description:
+							'Narrow it with Created/Modified After and Before, or use Ticket → Get Many with Return All, which reads every ticket.',
+					},
+				);
+			}
+		},
+	});
+}
