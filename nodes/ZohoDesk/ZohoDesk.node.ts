@@ -1,4 +1,4 @@
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -64,7 +64,6 @@ export class ZohoDesk implements INodeType {
 					});
 					continue;
 				}
-				if (error instanceof NodeOperationError) throw error;
 				throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
 			}
 		}
