@@ -1,0 +1,58 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { authenticationProperty, credentialDescriptions } from '../ZohoDesk/transport';
+import { createWebhook, deleteOwnWebhook, webhookExists } from './lifecycle';
+import { loadOptions } from './methods';
+import { triggerProperties } from './properties';
+import { receive } from './webhook';
+
+// Triggers cannot be AI tools; newer versions of this lint rule exempt them (and forbid usableAsTool on them).
+// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool
+export class ZohoDeskTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Zoho Desk Trigger',
+		name: 'zohoDeskTrigger',
+		icon: { light: 'file:zohoDesk.svg', dark: 'file:zohoDesk.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["mode"] === "manual" ? "Manual setup" : $parameter["events"].join(", ") }}',
+		description: 'Starts the workflow when tickets, contacts and other records change in Zoho Desk (webhooks)',
+		defaults: { name: 'Zoho Desk Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: credentialDescriptions,
+		webhooks: [
+			// Zoho validates a URL with GET before it accepts it; listed first so n8n serves it before create() runs.
+			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
+		properties: [authenticationProperty, ...triggerProperties],
+	};
+
+	methods = { loadOptions };
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await webhookExists.call(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await createWebhook.call(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await deleteOwnWebhook.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receive.call(this);
+	}
+}

@@ -1,0 +1,19 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { getDepartments } from '../ZohoDesk/methods/loadOptions';
+import { recordLabel, TABLES } from '../ZohoDesk/tables';
+import { zohoDeskApi } from '../ZohoDesk/transport';
+
+/** Ticket fields by API name, the form Zoho's Ticket_Update `fields` filter takes. */
+async function getTicketFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const table = TABLES.organizationFields;
+	const body = (await zohoDeskApi.call(this, { path: table.listPath, qs: { module: 'tickets' } })) as
+		| { data?: IDataObject[] }
+		| undefined;
+	return (body?.data ?? [])
+		.filter((field) => typeof field.apiName === 'string')
+		.map((field) => ({ name: recordLabel(table, field), value: String(field.apiName) }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export const loadOptions = { getDepartments, getTicketFields };
