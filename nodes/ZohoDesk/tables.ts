@@ -11,6 +11,20 @@ export type ChangeTracking =
 	| 'listSortedByModifiedTime' // a list endpoint that accepts sortBy=-modifiedTime
 	| 'snapshot'; // no usable modified time: diff ids and content against the previous read
 
+/** A table's search endpoint (Search.json), where Zoho has one that the sync code uses. */
+export interface SearchDescription {
+	path: string;
+	/** The largest `from` search accepts: one query reaches maxFrom + pageSize records */
+	maxFrom: number;
+	pageSize: number;
+	/** List filters that search expresses too, by their name in search (any other list filter cannot be searched) */
+	listFilters: Record<string, string>;
+	/** Of those, the ones search takes a single value for */
+	singleValued: string[];
+	/** Time fields search has a `<field>Range` filter and a sortBy for */
+	timeRanges: string[];
+}
+
 export interface TableDescription {
 	name: TableName;
 	/** Node resource value */
@@ -36,6 +50,7 @@ export interface TableDescription {
 	changeTracking: ChangeTracking;
 	/** Zoho webhook events for this table, when Zoho has any */
 	webhookEvents?: { insert: string; update: string; delete?: string };
+	search?: SearchDescription;
 }
 
 export const TABLES: Record<TableName, TableDescription> = {
@@ -55,6 +70,14 @@ export const TABLES: Record<TableName, TableDescription> = {
 		modifiedTimeField: 'modifiedTime',
 		changeTracking: 'searchModifiedTime',
 		webhookEvents: { insert: 'Ticket_Add', update: 'Ticket_Update', delete: 'Ticket_Delete' },
+		search: {
+			path: '/tickets/search',
+			maxFrom: 999,
+			pageSize: 100,
+			listFilters: { departmentId: 'departmentId', status: 'status', priority: 'priority', channel: 'channel', assignee: 'assigneeId' },
+			singleValued: ['departmentId', 'channel'],
+			timeRanges: ['createdTime', 'modifiedTime'],
+		},
 	},
 	departments: {
 		name: 'departments',

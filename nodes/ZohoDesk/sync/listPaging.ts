@@ -59,3 +59,54 @@ export async function pageList(
 		if (!onPage(rows) || position.ended) return;
 	}
 }
+
+/** Adds rows to `into` (a record fetched again replaces its older copy); returns true to read on. */
+function keep(into: Map<string, IDataObject>, rows: IDataObject[]): true {
+	for (const row of rows) into.set(idOf(row), row);
+	return true;
+}
+
+function meets(rows: IDataObject[], other: Map<string, IDataObject>): boolean {
+	return rows.some((row) => other.has(idOf(row)));
+}
+
+/** Every record of a list, each once, in Zoho's order (or `sortBy` if given). */
+export async function readList(ctx: ZohoDeskContext, stats: ReadStats, read: ListRead): Promise<IDataObject[]> {
+	const records = new Map<string, IDataObject>();
+	await pageList(ctx, stats, read, { from: 0, ended: false }, (rows) => keep(records, rows));
+	return [...records.values()];
+}
+
+/**
+ * Every record of a list sortable by an immutable field, oldest first, reading from both ends: ascending and
+ * descending each reach 2,000+ records in the cheapest credit tier, so lists of up to ~4,000 records cost the
+ * floor, and larger ones go only half as deep as plain paging. The two reads stop where they meet.
+ */
+export async function readListFromBothEnds(
+	ctx: ZohoDeskContext,
+	stats: ReadStats,
+	read: ListRead,
+	field: string,
+): Promise<IDataObject[]> {
+	const older = new Map<string, IDataObject>();
+	const newer = new Map<string, IDataObject>();
+	const ascending = { ...read, qs: { ...read.qs, sortBy: field } };
+	const up: ListPosition = { from: 0, ended: false };
+	await pageList(ctx, stats, ascending, up, (rows) => keep(older, rows), CHEAPEST_MAX_FROM);
+	if (!up.ended) {
+		let met = false;
+		const descending = { ...read, qs: { ...read.qs, sortBy: `-${field}` } };
+		const down: ListPosition = { from: 0, ended: false };
+		await pageList(ctx, stats, descending, down, (rows) => {
+			met = meets(rows, older);
+			keep(newer, rows);
+			return !met;
+		}, CHEAPEST_MAX_FROM);
+		// Still apart: the middle lies deeper than the cheapest tier reaches from either end.
+		if (!met && !down.ended) {
+			await pageList(ctx, stats, ascending, up, (rows) => keep(older, rows) && !meets(rows, newer));
+		}
+	}
+	for (const id of older.keys()) newer.delete(id);
+	return [...older.values(), ...[...newer.values()].reverse()];
+}

@@ -17,3 +17,8 @@ export function isoMs(ms: number): string {
 
 /** The earliest time a range may start at; records cannot be older than the Unix epoch. */
 export const EPOCH_MS = 0;
+
+/** Orders records by a time field, oldest first; records without it come first. */
+export function byTime(field: string): (a: Record<string, unknown>, b: Record<string, unknown>) => number {
+	return (a, b) => (timeMs(a[field]) ?? EPOCH_MS) - (timeMs(b[field]) ?? EPOCH_MS);
+}

@@ -1,25 +1,21 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
+import type { SearchDescription } from '../tables';
 import type { ZohoDeskContext } from '../transport';
 import { fetchPage, idOf } from './stats';
 import type { ReadStats } from './stats';
-import { isoMs, timeMs } from './time';
+import { byTime, isoMs, timeMs } from './time';
 
-/** Ticket search's largest `from` and largest `limit` (Search.json). */
-export const SEARCH_MAX_FROM = 999;
-export const SEARCH_PAGE_SIZE = 100;
-
-/** A window is split for an idle parallel request only if this many records are left in it. */
-const MIN_SPLIT_RECORDS = 3 * SEARCH_PAGE_SIZE;
+/** A window is split for an idle parallel request only if this many pages are left in it. */
+const MIN_SPLIT_PAGES = 3;
 /** Splits beyond the initial ones may add at most this share of calls (each costs at most one short page). */
 const EXTRA_SPLIT_SHARE = 0.004;
 
 export type TimeField = 'createdTime' | 'modifiedTime';
 
 export interface KeysetRead {
-	/** The search path, e.g. /tickets/search */
-	path: string;
+	search: SearchDescription;
 	field: TimeField;
 	/** Search criteria besides time range, sort and paging */
 	criteria: IDataObject;
@@ -77,11 +73,11 @@ class KeysetReader {
 		this.stats.expected = await this.nextPage(first);
 		first.busy = false;
 		if (!first.done) {
-			this.extraSplits = Math.floor(((first.remaining ?? 0) / SEARCH_PAGE_SIZE) * EXTRA_SPLIT_SHARE);
+			this.extraSplits = Math.floor(((first.remaining ?? 0) / this.read.search.pageSize) * EXTRA_SPLIT_SHARE);
 			this.splitEvenly(first, this.read.concurrency);
 		}
 		await Promise.all(Array.from({ length: Math.max(1, this.read.concurrency) }, async () => await this.work()));
-		return [...this.records.values()].sort((a, b) => this.timeOf(a) - this.timeOf(b));
+		return [...this.records.values()].sort(byTime(this.read.field));
 	}
 
 	private open(cursor: number, hi: number): Window {
@@ -118,7 +114,7 @@ class KeysetReader {
 	private splitFullest(): Window | undefined {
 		if (this.extraSplits <= 0) return undefined;
 		const candidates = this.windows.filter(
-			(w) => !w.done && (w.remaining ?? 0) >= MIN_SPLIT_RECORDS && w.hi > w.cursor,
+			(w) => !w.done && (w.remaining ?? 0) >= MIN_SPLIT_PAGES * this.read.search.pageSize && w.hi > w.cursor,
 		);
 		if (!candidates.length) return undefined;
 		const fullest = candidates.reduce((a, b) => ((b.remaining ?? 0) > (a.remaining ?? 0) ? b : a));
@@ -133,15 +129,15 @@ class KeysetReader {
 
 	/** Fetches the window's next page; returns the count Zoho reported for it. */
 	private async nextPage(window: Window): Promise<number | undefined> {
-		if (window.skip > SEARCH_MAX_FROM) {
+		if (window.skip > this.read.search.maxFrom) {
 			await this.readTie(window);
 			return undefined;
 		}
 		const { cursor, skip, hi } = window;
 		const { field } = this.read;
 		const { rows, count } = await fetchPage(this.ctx, this.stats, {
-			path: this.read.path,
-			qs: { ...this.read.criteria, [`${field}Range`]: `${isoMs(cursor)},${isoMs(hi)}`, sortBy: field, from: skip, limit: SEARCH_PAGE_SIZE },
+			path: this.read.search.path,
+			qs: { ...this.read.criteria, [`${field}Range`]: `${isoMs(cursor)},${isoMs(hi)}`, sortBy: field, from: skip, limit: this.read.search.pageSize },
 			itemIndex: this.read.itemIndex,
 		});
 		// A record counted in [cursor, hi] is gone (deleted, or modified out of the range): `skip` may now jump
@@ -158,7 +154,7 @@ class KeysetReader {
 		let kept = rows.length;
 		while (kept > 0 && times[kept - 1] > window.hi) kept--;
 		for (const row of rows.slice(0, kept)) this.records.set(idOf(row), row);
-		if (kept < rows.length || rows.length < SEARCH_PAGE_SIZE || (count !== undefined && skip + rows.length >= count)) {
+		if (kept < rows.length || rows.length < this.read.search.pageSize || (count !== undefined && skip + rows.length >= count)) {
 			window.done = true;
 			return count;
 		}
@@ -181,9 +177,9 @@ class KeysetReader {
 		if (!readTie) {
 			throw new NodeOperationError(
 				this.ctx.getNode(),
-				`More than ${SEARCH_MAX_FROM + SEARCH_PAGE_SIZE} records share the ${field} ${isoMs(window.cursor)}`,
+				`More than ${this.read.search.maxFrom + this.read.search.pageSize} records share the ${field} ${isoMs(window.cursor)}`,
 				{
-					description: `Zoho Desk's search cannot page past offset ${SEARCH_MAX_FROM}, and no other sort separates records of one millisecond, so they cannot all be read this way. Narrow the read with a filter (e.g. a department).`,
+					description: `Zoho Desk's search cannot page past offset ${this.read.search.maxFrom}, and no other sort separates records of one millisecond, so they cannot all be read this way. Narrow the read with a filter (e.g. a department).`,
 					itemIndex: this.read.itemIndex,
 				},
 			);

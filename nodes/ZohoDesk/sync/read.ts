@@ -1,0 +1,209 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
+
+import type { TableDescription } from '../tables';
+import type { ZohoDeskContext } from '../transport';
+import { pageList, readList, readListFromBothEnds } from './listPaging';
+import type { ListRead } from './listPaging';
+import { isScopeMismatch, searchCriteria, setFilters } from './searchCriteria';
+import { fetchPage, idOf, newStats } from './stats';
+import type { ReadStats } from './stats';
+import { EPOCH_MS, byTime, isoMs, timeMs } from './time';
+import { readByTimeKeyset } from './timeKeyset';
+import type { KeysetRead, TimeField } from './timeKeyset';
+
+/** Parallel requests of one read: well under the smallest portal's concurrency limit (5, Free edition). */
+export const DEFAULT_CONCURRENCY = 3;
+export const MAX_CONCURRENCY = 4;
+
+export interface ReadOptions {
+	/** Requests in flight at once (1 to MAX_CONCURRENCY) */
+	concurrency?: number;
+	itemIndex?: number;
+}
+
+/** How the records were read, cheapest first. */
+export type ReadMethod = 'searchByTime' | 'listFromBothEnds' | 'listSince' | 'list' | 'single';
+
+export interface SyncRead {
+	records: IDataObject[];
+	method: ReadMethod;
+	stats: ReadStats;
+	/** What the user should know (a costlier fallback was used, totals differ); also logged */
+	warnings: string[];
+}
+
+const NO_SEARCH_SCOPE =
+	'The credential lacks the Desk.search.READ scope, so tickets were read by list paging, which costs more credits on large portals. Add the scope to read at the lowest cost.';
+
+interface Read {
+	ctx: ZohoDeskContext;
+	table: TableDescription;
+	filters: IDataObject;
+	stats: ReadStats;
+	warnings: string[];
+	concurrency: number;
+	itemIndex?: number;
+}
+
+function start(ctx: ZohoDeskContext, table: TableDescription, qs: IDataObject, options: ReadOptions): Read {
+	const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY)));
+	return { ctx, table, filters: setFilters(qs), stats: newStats(), warnings: [], concurrency, itemIndex: options.itemIndex };
+}
+
+/** `countIsFinal`: nothing can leave the read's range but a delete, so Zoho's count must match what was read. */
+function finish(read: Read, records: IDataObject[], method: ReadMethod, countIsFinal = false): SyncRead {
+	const { expected } = read.stats;
+	if (countIsFinal && expected !== undefined && records.length !== expected) {
+		read.warnings.push(
+			`Zoho counted ${expected} ${read.table.name} at the start of the read and ${records.length} were read: records were deleted (or restored) while it ran.`,
+		);
+	}
+	for (const warning of read.warnings) read.ctx.logger.warn(warning);
+	return { records, method, stats: read.stats, warnings: read.warnings };
+}
+
+function listRead(read: Read, qs: IDataObject): ListRead {
+	return { path: read.table.listPath, qs, pageSize: read.table.pageSize ?? 0, itemIndex: read.itemIndex };
+}
+
+function isAtOrAfter(record: IDataObject, field: string, since: number): boolean {
+	const time = timeMs(record[field]);
+	return time !== undefined && time >= since;
+}
+
+function withoutSort(filters: IDataObject): IDataObject {
+	return Object.fromEntries(Object.entries(filters).filter(([name]) => name !== 'sortBy'));
+}
+
+/** Search by time range, or undefined when the token may not search (the caller then reads the list). */
+async function searchByTime(read: Read, keyset: Omit<KeysetRead, 'search' | 'concurrency' | 'itemIndex'>) {
+	let failure: unknown;
+	try {
+		return await readByTimeKeyset(
+			read.ctx,
+			{ ...keyset, search: read.table.search!, concurrency: read.concurrency, itemIndex: read.itemIndex },
+			read.stats,
+		);
+	} catch (error) {
+		failure = error;
+	}
+	// The transport and the keyset throw NodeApiError/NodeOperationError already: anything but a missing search
+	// scope on the very first call goes on unchanged.
+	if (!isScopeMismatch(failure) || read.stats.calls > 0) throw failure;
+	read.warnings.push(NO_SEARCH_SCOPE);
+	return undefined;
+}
+
+/**
+ * All records created at exactly `time`, from the list sorted by createdTime: search cannot page through more
+ * than 1,099 records of one millisecond. Search counts the records before it, which is where they start in the
+ * list (one earlier, in case Zoho's `from` counts from 1).
+ */
+async function createdAtFromList(read: Read, criteria: IDataObject, time: number): Promise<IDataObject[]> {
+	const search = read.table.search!;
+	const { count } = await fetchPage(read.ctx, read.stats, {
+		path: search.path,
+		qs: { ...criteria, createdTimeRange: `${isoMs(EPOCH_MS)},${isoMs(time - 1)}`, limit: 1 },
+		itemIndex: read.itemIndex,
+	});
+	const found: IDataObject[] = [];
+	const position = { from: Math.max(0, (count ?? 0) - 1), ended: false };
+	await pageList(read.ctx, read.stats, listRead(read, { ...withoutSort(read.filters), sortBy: 'createdTime' }), position, (rows) => {
+		found.push(...rows.filter((row) => timeMs(row.createdTime) === time));
+		return !rows.some((row) => (timeMs(row.createdTime) ?? time) > time);
+	});
+	return found;
+}
+
+/** The whole list the cheapest way the filters allow. */
+async function readWholeList(read: Read, byCreatedTime: boolean): Promise<{ records: IDataObject[]; method: ReadMethod }> {
+	const { ctx, stats, table } = read;
+	if (table.pageSize === undefined) {
+		const { rows } = await fetchPage(ctx, stats, { path: table.listPath, qs: read.filters, itemIndex: read.itemIndex });
+		return { records: rows, method: 'single' };
+	}
+	if (byCreatedTime && table.sortFields.includes('createdTime')) {
+		const records = await readListFromBothEnds(ctx, stats, listRead(read, withoutSort(read.filters)), 'createdTime');
+		return { records, method: 'listFromBothEnds' };
+	}
+	return { records: await readList(ctx, stats, listRead(read, read.filters)), method: 'list' };
+}
+
+/**
+ * Every record of a table matching list filters `qs`, each exactly once, at the lowest credit cost Zoho allows:
+ * tickets by a keyset over createdTime in search (every call at offset ~0) when search can express the filters,
+ * other lists from both ends. Records created after the read started are left to the next incremental read.
+ */
+export async function readAllRecords(
+	ctx: ZohoDeskContext,
+	table: TableDescription,
+	qs: IDataObject,
+	options: ReadOptions = {},
+): Promise<SyncRead> {
+	const read = start(ctx, table, qs, options);
+	const sortBy = String(read.filters.sortBy ?? '');
+	const byCreatedTime = sortBy === '' || sortBy.replace(/^-/, '') === 'createdTime';
+	const criteria = byCreatedTime ? searchCriteria(table, read.filters) : undefined;
+	let records: IDataObject[] | undefined;
+	let method: ReadMethod = 'searchByTime';
+	if (criteria && table.search?.timeRanges.includes('createdTime')) {
+		records = await searchByTime(read, {
+			field: 'createdTime',
+			criteria,
+			from: EPOCH_MS,
+			to: Date.now(),
+			readTie: async (time) => await createdAtFromList(read, criteria, time),
+		});
+	}
+	if (!records) ({ records, method } = await readWholeList(read, byCreatedTime));
+	if (sortBy === '-createdTime' && method !== 'list' && method !== 'single') records.reverse();
+	return finish(read, records, method, method === 'searchByTime');
+}
+
+/**
+ * Records whose `field` (modifiedTime or createdTime) is at or after `since` (epoch ms, inclusive: a record at
+ * exactly `since` is returned again, so an upsert by id never misses one), oldest first, each once.
+ * Tickets: search time range keyset; lists sortable by the field: newest first until older than `since`;
+ * otherwise the whole list, filtered.
+ */
+export async function readChangedSince(
+	ctx: ZohoDeskContext,
+	table: TableDescription,
+	field: TimeField,
+	since: number,
+	qs: IDataObject,
+	options: ReadOptions = {},
+): Promise<SyncRead> {
+	const read = start(ctx, table, qs, options);
+	const has = field === 'createdTime' ? table.createdTimeField : table.modifiedTimeField;
+	if (!has) {
+		throw new NodeOperationError(ctx.getNode(), `${table.displayName} records have no ${field}`, {
+			itemIndex: options.itemIndex,
+		});
+	}
+	const filters = withoutSort(read.filters);
+	const criteria = searchCriteria(table, filters);
+	if (criteria && table.search?.timeRanges.includes(field)) {
+		const records = await searchByTime(read, { field, criteria, from: since, to: Date.now() });
+		if (records) return finish(read, records, 'searchByTime', field === 'createdTime');
+	}
+	if (table.pageSize !== undefined && table.sortFields.includes(field)) {
+		const found = new Map<string, IDataObject>();
+		const newestFirst = listRead(read, { ...filters, sortBy: `-${field}` });
+		await pageList(ctx, read.stats, newestFirst, { from: 0, ended: false }, (rows) => {
+			for (const row of rows) if (isAtOrAfter(row, field, since)) found.set(idOf(row), row);
+			return !rows.some((row) => (timeMs(row[field]) ?? since) < since);
+		});
+		return finish(read, [...found.values()].sort(byTime(field)), 'listSince');
+	}
+	if (table.search && !criteria) {
+		read.warnings.push(
+			`Zoho Desk cannot list ${table.name} by ${field} with these filters, so every ${table.name.replace(/s$/, '')} was read to find the changed ones. Use only filters that search understands (${Object.keys(table.search.listFilters).join(', ')}) to read changes cheaply.`,
+		);
+	}
+	read.filters = filters;
+	const { records, method } = await readWholeList(read, true);
+	const changed = records.filter((record) => isAtOrAfter(record, field, since)).sort(byTime(field));
+	return finish(read, changed, method);
+}
