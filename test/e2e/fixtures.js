@@ -1,0 +1,122 @@
+'use strict';
+// The credential and workflows imported into n8n, in n8n's export format. Built in code because they point at a
+// simulator whose port is only known at run time. Ids are fixed (≤ 16 characters) so checks can find them.
+const CREDENTIAL = { id: 'zdSimCredential1', name: 'Zoho Desk (simulator)' };
+const CREDENTIAL_TYPE = 'zohoDeskSelfClientApi';
+const PACKAGE = 'n8n-nodes-zohodesk';
+const NODE_TYPES = {
+	action: `${PACKAGE}.zohoDesk`,
+	webhookTrigger: `${PACKAGE}.zohoDeskTrigger`,
+	pollTrigger: `${PACKAGE}.zohoDeskPollTrigger`,
+};
+const WORKFLOW_IDS = { read: 'zdReadTables0001', webhook: 'zdWebhookTrig001', poll: 'zdPollTrigger001' };
+// n8n's production URL of a webhook node is /webhook/<node webhookId>/<path>; a fixed id makes it predictable.
+const WEBHOOK_NODE_ID = '3f0c8d52-6f7e-4d1b-9a55-2c1e7b9d0a11';
+
+/** The Self Client credential, pointed at the simulator through the "Custom" data centre. */
+function selfClientCredential({ accountsUrl, deskUrl, clientId, clientSecret, grantCode, orgId }) {
+	return {
+		...CREDENTIAL,
+		type: CREDENTIAL_TYPE,
+		data: {
+			dataCenter: 'custom',
+			customAccountsUrl: accountsUrl,
+			customDeskUrl: deskUrl,
+			clientId,
+			clientSecret,
+			grantCode,
+			orgId: String(orgId),
+		},
+	};
+}
+
+function zohoDeskNode(name, position, parameters) {
+	return {
+		id: `zd-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+		name,
+		type: NODE_TYPES.action,
+		typeVersion: 1,
+		position,
+		parameters: { authentication: 'selfClient', ...parameters },
+		credentials: { [CREDENTIAL_TYPE]: CREDENTIAL },
+	};
+}
+
+function workflow(id, name, nodes, edges) {
+	const connections = {};
+	for (const [from, to] of edges) {
+		connections[from] ??= { main: [[]] };
+		connections[from].main[0].push({ node: to, type: 'main', index: 0 });
+	}
+	return { id, name, active: false, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {}, tags: [] };
+}
+
+/**
+ * Names of the read workflow's nodes, by what they read. One manual run reads every table in full, counts the
+ * tickets, and gets tickets one by one through an id taken from a list (ids must survive n8n's expressions).
+ */
+const READ_NODES = {
+	tickets: 'Tickets',
+	departments: 'Departments',
+	products: 'Products',
+	organizationFields: 'Ticket Fields',
+	contracts: 'Contracts',
+	organizations: 'Organizations',
+	ticketCount: 'Count Tickets',
+	firstTickets: 'First 3 Tickets',
+	ticketById: 'Ticket By ID',
+};
+
+function readTablesWorkflow() {
+	const all = { operation: 'getMany', returnAll: true };
+	const nodes = [
+		{ id: 'zd-start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 400], parameters: {} },
+		zohoDeskNode(READ_NODES.tickets, [300, 0], { resource: 'ticket', ...all }),
+		zohoDeskNode(READ_NODES.departments, [300, 150], { resource: 'department', ...all }),
+		zohoDeskNode(READ_NODES.products, [300, 300], { resource: 'product', ...all }),
+		zohoDeskNode(READ_NODES.organizationFields, [300, 450], { resource: 'organizationField', module: 'tickets', ...all }),
+		zohoDeskNode(READ_NODES.contracts, [300, 600], { resource: 'contract', ...all }),
+		zohoDeskNode(READ_NODES.organizations, [300, 750], { resource: 'organization', ...all }),
+		zohoDeskNode(READ_NODES.ticketCount, [300, 900], { resource: 'ticket', operation: 'count' }),
+		zohoDeskNode(READ_NODES.firstTickets, [300, 1050], { resource: 'ticket', operation: 'getMany', returnAll: false, limit: 3 }),
+		zohoDeskNode(READ_NODES.ticketById, [600, 1050], {
+			resource: 'ticket',
+			operation: 'get',
+			id: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+		}),
+	];
+	const edges = Object.values(READ_NODES)
+		.filter((name) => name !== READ_NODES.ticketById)
+		.map((name) => ['Start', name]);
+	edges.push([READ_NODES.firstTickets, READ_NODES.ticketById]);
+	return workflow(WORKFLOW_IDS.read, 'Zoho Desk: read the five tables', nodes, edges);
+}
+
+/** Webhook trigger on ticket changes, registered with the simulator when the workflow is activated. */
+function webhookTriggerWorkflow(events = ['Ticket_Add', 'Ticket_Update', 'Ticket_Delete']) {
+	const trigger = {
+		id: 'zd-webhook-trigger',
+		name: 'Zoho Desk Trigger',
+		type: NODE_TYPES.webhookTrigger,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: WEBHOOK_NODE_ID,
+		parameters: { authentication: 'selfClient', mode: 'automatic', events, includePrevState: true },
+		credentials: { [CREDENTIAL_TYPE]: CREDENTIAL },
+	};
+	return workflow(WORKFLOW_IDS.webhook, 'Zoho Desk: ticket changes (webhook)', [trigger], []);
+}
+
+const webhookPath = () => `/webhook/${WEBHOOK_NODE_ID}/webhook`;
+
+module.exports = {
+	CREDENTIAL,
+	CREDENTIAL_TYPE,
+	NODE_TYPES,
+	WORKFLOW_IDS,
+	READ_NODES,
+	selfClientCredential,
+	readTablesWorkflow,
+	webhookTriggerWorkflow,
+	webhookPath,
+};

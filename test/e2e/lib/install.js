@@ -1,0 +1,124 @@
+'use strict';
+// Installs real n8n into a cache folder, the way ../../shared/docs/n8n-e2e-recipe.md says works offline-ish on CI:
+// only the npm registry is reachable, so 1.x needs the xlsx override and 2.x runs on Node 24 from the npm package
+// with install scripts off (then rebuilds only sqlite3). A finished install is marked and reused on later runs.
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+const { log, formatSeconds, repoRoot } = require('./util');
+
+/** The n8n lines we test, by major version. */
+const TARGETS = {
+	1: { n8n: '1.123.50', nodeMajor: 20, overrides: { xlsx: 'npm:@e965/xlsx@0.20.3' }, ignoreScripts: false },
+	2: { n8n: '2.41.1', nodeMajor: 24, overrides: {}, ignoreScripts: true, rebuild: ['sqlite3'] },
+};
+
+const cacheRoot = () => path.resolve(process.env.N8N_E2E_CACHE || path.join(repoRoot, 'node_modules', '.cache', 'n8n-e2e'));
+const systemNodeMajor = () => Number(process.versions.node.split('.')[0]);
+
+/** Selected majors: N8N_E2E_VERSIONS="1", "2" or "1,2" (default: all). */
+function selectedMajors(fallback = Object.keys(TARGETS)) {
+	const wanted = (process.env.N8N_E2E_VERSIONS || fallback.join(',')).split(',').map((v) => v.trim().split('.')[0]);
+	for (const major of wanted) {
+		if (!TARGETS[major]) throw new Error(`N8N_E2E_VERSIONS: unknown n8n major "${major}" (known: ${Object.keys(TARGETS).join(', ')})`);
+	}
+	return [...new Set(wanted)];
+}
+
+/**
+ * Runs npm with a progress line: npm prints nothing useful until it is done, so count its HTTP fetches instead.
+ * Output goes to `logFile`; on failure its tail is in the error.
+ */
+function runNpm(args, { cwd, env, label, logFile }) {
+	return new Promise((resolve, reject) => {
+		const started = Date.now();
+		const out = fs.createWriteStream(logFile, { flags: 'a' });
+		out.write(`\n$ npm ${args.join(' ')}\n`);
+		const child = spawn('npm', [...args, '--loglevel=http', '--no-audit', '--no-fund', '--no-update-notifier'], { cwd, env });
+		let fetches = 0;
+		const count = (chunk) => {
+			fetches += (chunk.toString().match(/http fetch/g) || []).length;
+			out.write(chunk);
+		};
+		child.stdout.on('data', count);
+		child.stderr.on('data', count);
+		const timer = setInterval(() => log(`  ${label}: npm ${args[0]} ${formatSeconds(Date.now() - started)}, ${fetches} registry requests`), 20_000);
+		child.on('error', reject);
+		child.on('close', (code) => {
+			clearInterval(timer);
+			out.end(() => {
+				if (code === 0) return resolve();
+				const tail = fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => !/http fetch/.test(l)).slice(-25).join('\n');
+				reject(new Error(`${label}: npm ${args.join(' ')} failed (exit ${code}); full log ${logFile}\n${tail}`));
+			});
+		});
+	});
+}
+
+const readMarker = (dir) => {
+	try {
+		return JSON.parse(fs.readFileSync(path.join(dir, 'e2e-install.json'), 'utf8'));
+	} catch {
+		return undefined;
+	}
+};
+
+/** Installs `packages` into `dir` once; a folder without the marker is a broken earlier attempt and starts over. */
+async function installOnce(dir, { label, packages, overrides = {}, ignoreScripts, rebuild = [], env = process.env }) {
+	const marker = readMarker(dir);
+	if (marker) return { dir, cached: true, seconds: 0 };
+	fs.rmSync(dir, { recursive: true, force: true });
+	fs.mkdirSync(dir, { recursive: true });
+	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'n8n-e2e-install', private: true, overrides }, null, 2));
+	const started = Date.now();
+	const logFile = path.join(dir, 'install.log');
+	log(`${label}: installing into ${dir} (takes minutes the first time; log: ${logFile})`);
+	await runNpm(['install', ...(ignoreScripts ? ['--ignore-scripts'] : []), ...packages], { cwd: dir, env, label, logFile });
+	if (rebuild.length) await runNpm(['rebuild', ...rebuild], { cwd: dir, env, label, logFile });
+	const seconds = Math.round((Date.now() - started) / 1000);
+	fs.writeFileSync(path.join(dir, 'e2e-install.json'), JSON.stringify({ packages, seconds, at: new Date().toISOString() }, null, 2));
+	log(`${label}: installed in ${formatSeconds(seconds * 1000)}`);
+	return { dir, cached: false, seconds };
+}
+
+/** The Node binary for a major: the system one when it matches, else the `node-<os>-<arch>` npm package. */
+async function ensureNode(major) {
+	if (systemNodeMajor() === major) return { binDir: path.dirname(process.execPath), nodedir: undefined, cached: true, seconds: 0 };
+	const pkg = `node-${process.platform}-${process.arch}`;
+	const dir = path.join(cacheRoot(), `node-${major}`);
+	const result = await installOnce(dir, { label: `Node ${major}`, packages: [`${pkg}@${major}`], ignoreScripts: true });
+	const nodedir = path.join(dir, 'node_modules', pkg);
+	return { ...result, binDir: path.join(nodedir, 'bin'), nodedir };
+}
+
+/** Environment that makes `node`, `npm` and node-gyp use the given Node. */
+function envForNode(node, base = process.env) {
+	const env = { ...base, PATH: `${node.binDir}${path.delimiter}${base.PATH}` };
+	if (node.nodedir) env.npm_config_nodedir = node.nodedir;
+	return env;
+}
+
+/**
+ * Ensures n8n of the given major is installed; returns how to run it.
+ * Cache key: n8n version + Node major, e.g. node_modules/.cache/n8n-e2e/n8n-2.41.1-node24.
+ */
+async function ensureN8n(major) {
+	const target = TARGETS[major];
+	const node = await ensureNode(target.nodeMajor);
+	const env = envForNode(node);
+	const dir = path.join(cacheRoot(), `n8n-${target.n8n}-node${target.nodeMajor}`);
+	const label = `n8n ${target.n8n} (Node ${target.nodeMajor})`;
+	const install = await installOnce(dir, { label, packages: [`n8n@${target.n8n}`], ...target, env });
+	return {
+		major: Number(major),
+		version: target.n8n,
+		label,
+		dir,
+		env,
+		nodeBin: path.join(node.binDir, 'node'),
+		n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		install: { cached: install.cached && node.cached, seconds: install.seconds + node.seconds },
+	};
+}
+
+module.exports = { TARGETS, selectedMajors, ensureN8n, cacheRoot };

@@ -1,0 +1,167 @@
+'use strict';
+// One isolated n8n: its own user folder (SQLite database, config, community nodes), driven through n8n's CLI and
+// one server process, with every line n8n prints kept in n8n.log for the failure report.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+const { freePort, waitFor, http, delay } = require('./util');
+
+const ENCRYPTION_KEY = 'n8n-nodes-zohodesk-e2e-fixed-key';
+
+class N8n {
+	/** @param install what ensureN8n() returned */
+	constructor(install, userFolder, port) {
+		this.install = install;
+		this.userFolder = userFolder;
+		this.port = port;
+		this.baseUrl = `http://127.0.0.1:${port}`;
+		this.logFile = path.join(userFolder, 'n8n.log');
+		this.server = undefined;
+	}
+
+	static async create(install, { port, userFolder } = {}) {
+		const folder = userFolder || fs.mkdtempSync(path.join(os.tmpdir(), `n8n-e2e-${install.major}-`));
+		return new N8n(install, folder, port || (await freePort()));
+	}
+
+	get dbFile() {
+		return path.join(this.userFolder, '.n8n', 'database.sqlite');
+	}
+
+	/** The recipe's isolated, offline environment; every process gets its own task-broker port (2.x starts one). */
+	async env() {
+		const env = {
+			...this.install.env,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+			DB_TYPE: 'sqlite',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_PORT: String(this.port),
+			N8N_SECURE_COOKIE: 'false',
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+			N8N_LOG_OUTPUT: 'console',
+		};
+		// 2.x only: stops its one outbound call. On 1.x this variable is a fatal error.
+		if (this.install.major >= 2) env.N8N_DISABLED_MODULES = 'mcp-registry';
+		else delete env.N8N_DISABLED_MODULES;
+		return env;
+	}
+
+	appendLog(title, text) {
+		fs.appendFileSync(this.logFile, `\n===== ${title}\n${text}`);
+	}
+
+	/** Runs `n8n <args>`; rejects with the output when it exits non-zero (unless allowFailure). */
+	async cli(args, { allowFailure = false } = {}) {
+		const env = await this.env();
+		return new Promise((resolve, reject) => {
+			const child = spawn(this.install.nodeBin, [this.install.n8nBin, ...args], { env, cwd: this.userFolder });
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (chunk) => (stdout += chunk));
+			child.stderr.on('data', (chunk) => (stderr += chunk));
+			child.on('error', reject);
+			child.on('close', (code) => {
+				this.appendLog(`n8n ${args.join(' ')} (exit ${code})`, `${stdout}\n${stderr}`);
+				if (code === 0 || allowFailure) return resolve({ code, stdout, stderr });
+				reject(new Error(`n8n ${args.join(' ')} exited with ${code}\n${tail(`${stdout}\n${stderr}`, 30)}`));
+			});
+		});
+	}
+
+	/** Imports credentials or workflows (an array of n8n export objects) through n8n's CLI. */
+	async import(kind, items) {
+		const file = path.join(this.userFolder, `import-${kind}-${Date.now()}.json`);
+		fs.writeFileSync(file, JSON.stringify(items, null, 2));
+		await this.cli([`import:${kind}`, `--input=${file}`]);
+	}
+
+	async exportCredentials() {
+		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
+		await this.cli(['export:credentials', '--all', '--decrypted', `--output=${file}`]);
+		return JSON.parse(fs.readFileSync(file, 'utf8'));
+	}
+
+	async exportNodeTypes() {
+		const file = path.join(this.userFolder, 'nodes.json');
+		await this.cli(['export:nodes', `--output=${file}`]);
+		return JSON.parse(fs.readFileSync(file, 'utf8'));
+	}
+
+	/**
+	 * `n8n execute --id --rawOutput`: the run's data, or the error n8n reported. 2.x prints log lines before the
+	 * JSON, so parsing starts at the first line that opens an object.
+	 */
+	async execute(workflowId) {
+		const { code, stdout, stderr } = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], { allowFailure: true });
+		const start = stdout.search(/^\{/m);
+		let run;
+		try {
+			run = start >= 0 ? JSON.parse(stdout.slice(start)) : undefined;
+		} catch {
+			run = undefined;
+		}
+		return { ok: code === 0, run, output: `${stdout}\n${stderr}` };
+	}
+
+	/** Activation must happen while the server is down; the server registers webhooks when it boots. */
+	async setActive(workflowId, active) {
+		if (this.install.major >= 2) await this.cli([active ? 'publish:workflow' : 'unpublish:workflow', `--id=${workflowId}`]);
+		else await this.cli(['update:workflow', `--id=${workflowId}`, `--active=${active}`]);
+	}
+
+	/** Starts the server and waits until `readyUrl` (an active webhook, if any) answers with JSON. */
+	async start({ readyUrl } = {}) {
+		const env = await this.env();
+		const out = fs.openSync(this.logFile, 'a');
+		fs.writeSync(out, '\n===== n8n start\n');
+		this.server = spawn(this.install.nodeBin, [this.install.n8nBin, 'start'], { env, cwd: this.userFolder, stdio: ['ignore', out, out] });
+		fs.closeSync(out);
+		const exited = new Promise((resolve) => this.server.once('exit', (code) => resolve(code)));
+		this.serverExit = exited;
+		const ready = waitFor(
+			`n8n ${this.install.version} to serve ${readyUrl || '/healthz'}`,
+			async () => {
+				const res = await http(readyUrl || `${this.baseUrl}/healthz`);
+				// 2.x answers 200 "n8n is starting up" while booting: only a JSON body means it is really up.
+				return res.status === 200 && res.body !== undefined;
+			},
+			{ timeoutMs: 120_000, intervalMs: 300 },
+		);
+		const died = exited.then((code) => {
+			throw new Error(`n8n ${this.install.version} exited with ${code} while starting`);
+		});
+		await Promise.race([ready, died]);
+	}
+
+	/** Graceful stop (SIGTERM to the process we started). */
+	async stop() {
+		if (!this.server || this.server.exitCode !== null) return;
+		this.server.kill('SIGTERM');
+		const stopped = await Promise.race([this.serverExit.then(() => true), delay(30_000).then(() => false)]);
+		if (!stopped) this.server.kill('SIGKILL');
+		this.server = undefined;
+	}
+
+	logTail(lines = 60) {
+		try {
+			return tail(fs.readFileSync(this.logFile, 'utf8'), lines);
+		} catch {
+			return '(no n8n log yet)';
+		}
+	}
+}
+
+function tail(text, lines) {
+	return text.trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+module.exports = { N8n };
