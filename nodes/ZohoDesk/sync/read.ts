@@ -59,8 +59,12 @@ function finish(read: Read, records: IDataObject[], method: ReadMethod, countIsF
 			`Zoho counted ${expected} ${read.table.name} at the start of the read and ${records.length} were read: records were deleted (or restored) while it ran.`,
 		);
 	}
-	for (const warning of read.warnings) read.ctx.logger.warn(warning);
+	logWarnings(read);
 	return { records, method, stats: read.stats, warnings: read.warnings };
+}
+
+function logWarnings(read: Read): void {
+	for (const warning of read.warnings) read.ctx.logger.warn(warning);
 }
 
 function listRead(read: Read, qs: IDataObject): ListRead {
@@ -76,23 +80,29 @@ function withoutSort(filters: IDataObject): IDataObject {
 	return Object.fromEntries(Object.entries(filters).filter(([name]) => name !== 'sortBy'));
 }
 
-/** Search by time range, or undefined when the token may not search (the caller then reads the list). */
-async function searchByTime(read: Read, keyset: Omit<KeysetRead, 'search' | 'concurrency' | 'itemIndex'>) {
+/** Runs a search, or gives undefined when the token may not search (the caller then reads the list). */
+async function unlessSearchForbidden<T>(read: Read, search: () => Promise<T>): Promise<T | undefined> {
+	const callsBefore = read.stats.calls;
 	let failure: unknown;
 	try {
-		return await readByTimeKeyset(
-			read.ctx,
-			{ ...keyset, search: read.table.search!, concurrency: read.concurrency, itemIndex: read.itemIndex },
-			read.stats,
-		);
+		return await search();
 	} catch (error) {
 		failure = error;
 	}
 	// The transport and the keyset throw NodeApiError/NodeOperationError already: anything but a missing search
 	// scope on the very first call goes on unchanged.
-	if (!isScopeMismatch(failure) || read.stats.calls > 0) throw failure;
+	if (!isScopeMismatch(failure) || read.stats.calls > callsBefore) throw failure;
 	read.warnings.push(NO_SEARCH_SCOPE);
 	return undefined;
+}
+
+async function searchByTime(read: Read, keyset: Omit<KeysetRead, 'search' | 'concurrency' | 'itemIndex'>) {
+	const search = read.table.search!;
+	const { concurrency, itemIndex } = read;
+	return await unlessSearchForbidden(
+		read,
+		async () => await readByTimeKeyset(read.ctx, { ...keyset, search, concurrency, itemIndex }, read.stats),
+	);
 }
 
 /**
@@ -206,4 +216,33 @@ export async function readChangedSince(
 	const { records, method } = await readWholeList(read, true);
 	const changed = records.filter((record) => isAtOrAfter(record, field, since)).sort(byTime(field));
 	return finish(read, changed, method);
+}
+
+/**
+ * The record with the latest `field`, in one call: null when there is none, undefined when Zoho cannot sort the
+ * table by that field with these filters.
+ */
+export async function readNewest(
+	ctx: ZohoDeskContext,
+	table: TableDescription,
+	field: TimeField,
+	qs: IDataObject,
+	options: ReadOptions = {},
+): Promise<IDataObject | null | undefined> {
+	const read = start(ctx, table, qs, options);
+	const filters = withoutSort(read.filters);
+	const criteria = searchCriteria(table, filters);
+	const { search } = table;
+	const newest = async (path: string, query: IDataObject) => {
+		const { rows } = await fetchPage(ctx, read.stats, { path, qs: { ...query, sortBy: `-${field}`, from: 0, limit: 1 }, itemIndex: read.itemIndex });
+		return rows[0] ?? null;
+	};
+	if (criteria && search?.timeRanges.includes(field)) {
+		const range = { [`${field}Range`]: `${isoMs(EPOCH_MS)},${isoMs(Date.now())}` };
+		const found = await unlessSearchForbidden(read, async () => await newest(search.path, { ...criteria, ...range }));
+		logWarnings(read);
+		if (found !== undefined) return found;
+	}
+	if (table.pageSize !== undefined && table.sortFields.includes(field)) return await newest(table.listPath, filters);
+	return undefined;
 }

@@ -1,0 +1,31 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+
+import { authenticationProperty, credentialDescriptions } from '../ZohoDesk/transport';
+import { pollChanges } from './poll';
+import { pollProperties } from './properties';
+
+// Triggers cannot be AI tools; newer versions of this lint rule exempt them (and forbid usableAsTool on them).
+// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool
+export class ZohoDeskPollTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Zoho Desk Poll Trigger',
+		name: 'zohoDeskPollTrigger',
+		icon: { light: 'file:zohoDesk.svg', dark: 'file:zohoDesk.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["event"] + ": " + $parameter["table"] }}',
+		description:
+			'Starts the workflow when Zoho Desk records are created, updated or deleted, by polling (any plan, any table)',
+		defaults: { name: 'Zoho Desk Poll Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: credentialDescriptions,
+		properties: [authenticationProperty, ...pollProperties],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollChanges.call(this);
+	}
+}

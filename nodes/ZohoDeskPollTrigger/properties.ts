@@ -1,0 +1,99 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { FIELD_MODULES, TABLES } from '../ZohoDesk/tables';
+import type { TableName } from '../ZohoDesk/tables';
+
+export type PollEvent = 'any' | 'created' | 'updated' | 'deleted';
+
+const TABLE_OPTIONS = (Object.keys(TABLES) as TableName[])
+	.map((name) => ({ name: `${TABLES[name].displayName}s`, value: name }))
+	.sort((a, b) => a.name.localeCompare(b.name));
+
+/** Tables whose deletions a poll can see (by comparing every id with the previous poll's). */
+const DELETES_VISIBLE: TableName[] = ['departments', 'products', 'organizationFields', 'contracts'];
+const DELETES_INVISIBLE = TABLE_OPTIONS.map((option) => option.value).filter((name) => !DELETES_VISIBLE.includes(name));
+
+const ANY = { name: 'Any Change', value: 'any', description: 'Created, updated or (where a poll can see it) deleted' };
+const CREATED = { name: 'Created', value: 'created' };
+const DELETED = { name: 'Deleted', value: 'deleted' };
+const UPDATED = { name: 'Updated', value: 'updated' };
+
+export const pollProperties: INodeProperties[] = [
+	{
+		displayName: 'Table',
+		name: 'table',
+		type: 'options',
+		noDataExpression: true,
+		options: TABLE_OPTIONS,
+		default: 'tickets',
+	},
+	{
+		displayName: 'Module',
+		name: 'module',
+		type: 'options',
+		options: FIELD_MODULES.map((module) => ({ name: module.charAt(0).toUpperCase() + module.slice(1), value: module })),
+		default: 'tickets',
+		description: 'Whose fields to watch',
+		displayOptions: { show: { table: ['organizationFields'] } },
+	},
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		options: [ANY, CREATED, UPDATED],
+		default: 'any',
+		displayOptions: { show: { table: DELETES_INVISIBLE } },
+	},
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		options: [ANY, CREATED, DELETED, UPDATED],
+		default: 'any',
+		displayOptions: { show: { table: DELETES_VISIBLE } },
+	},
+	{
+		displayName:
+			'Zoho Desk hides deleted tickets from its lists and search, so polling cannot see deletions. To react to them, use the Zoho Desk Trigger node with the Ticket_Delete event.',
+		name: 'deletesNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { table: DELETES_INVISIBLE } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Department ID',
+				name: 'departmentId',
+				type: 'string',
+				default: '',
+				description: 'Only records of this department',
+				displayOptions: { show: { '/table': ['tickets', 'products', 'contracts'] } },
+			},
+			{
+				displayName: 'Detect Deletes',
+				name: 'detectDeletes',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to read every record on each poll to notice deleted ones. Costs 3 credits per 100 records per poll; without it a poll reads only what changed.',
+				displayOptions: { show: { '/table': ['products', 'contracts'] } },
+			},
+			{
+				displayName: 'Emit Initial Snapshot',
+				name: 'emitInitialSnapshot',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether the first poll emits every existing record as created. Otherwise it emits nothing and only remembers where to start.',
+			},
+		],
+	},
+];
