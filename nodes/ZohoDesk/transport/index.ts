@@ -119,7 +119,13 @@ function unwrapFailure(error: unknown): HttpFailure | undefined {
 				headers: response.headers ?? {},
 			};
 		}
-		const code = typeof current.code === 'string' ? current.code : undefined;
+		// n8n-core's httpRequestWithAuthentication rethrows as a NodeApiError that keeps only the status (httpCode,
+		// or the socket error code) and the response body (context.data): no cause, no headers.
+		const wrapped = current as { httpCode?: unknown; context?: { data?: unknown } };
+		if (typeof wrapped.httpCode === 'string' && /^\d{3}$/.test(wrapped.httpCode)) {
+			return { status: Number(wrapped.httpCode), body: wrapped.context?.data, headers: {} };
+		}
+		const code = [current.code, wrapped.httpCode].find((value): value is string => typeof value === 'string');
 		if (code && TRANSIENT_NETWORK_CODES.has(code)) return { headers: {}, networkCode: code };
 		if (typeof current.message === 'string' && /socket hang up/i.test(current.message)) {
 			return { headers: {}, networkCode: 'ECONNRESET' };
