@@ -262,19 +262,27 @@ function listFields({ org, params }) {
 	return { status: 200, body: { data: org.tables.organizationFields.page(window, 0, windowSize(window)).map(views.fieldView) } };
 }
 
+/** Custom-field slots by storage type (the spec's customFieldCountJson): how many a module may still add. */
+const FIELD_STORAGE = [
+	{ type: 'Varchar', maximumLimit: 100, types: ['Text', 'PickList', 'Email', 'Phone', 'Website', 'Multiselect'], of: ['Text', 'Picklist', 'Email', 'Phone', 'URL', 'Multiselect'] },
+	{ type: 'Text', maximumLimit: 10, types: ['Textarea'], of: ['Textarea', 'LargeText'] },
+	{ type: 'Integer', maximumLimit: 20, types: ['Number'], of: ['Number'] },
+	{ type: 'Double', maximumLimit: 20, types: ['Percent', 'Decimal', 'Currency'], of: ['Percent', 'Decimal', 'Currency'] },
+	{ type: 'Date', maximumLimit: 20, types: ['Date'], of: ['Date'] },
+	{ type: 'DateTime', maximumLimit: 20, types: ['DateTime'], of: ['DateTime'] },
+	{ type: 'Boolean', maximumLimit: 20, types: ['Checkbox'], of: ['Boolean'] },
+];
+
 function countCustomFields({ org, params }) {
 	if (!params.module) throw invalid('module');
-	const fields = org.tables.organizationFields.liveEntries().map((e) => org.tables.organizationFields.full(e));
-	const custom = fields.filter((f) => f.module === params.module && f.isCustomField);
-	const byType = new Map();
-	for (const field of custom) byType.set(field.type, (byType.get(field.type) ?? 0) + 1);
-	return {
-		status: 200,
-		body: {
-			customFieldCounts: [...byType].map(([type, count]) => ({ type, usedCount: String(count), availableCount: String(Math.max(0, 50 - count)) })),
-			totalAvailableCount: String(Math.max(0, 200 - custom.length)),
-		},
-	};
+	const table = org.tables.organizationFields;
+	const custom = table.liveEntries().map((e) => table.full(e)).filter((f) => f.module === params.module && f.isCustomField);
+	const customFieldCounts = FIELD_STORAGE.map(({ type, maximumLimit, types, of }) => {
+		const used = custom.filter((field) => of.includes(field.type)).length;
+		return { type, maximumLimit: String(maximumLimit), available: String(maximumLimit - used), types };
+	});
+	const totalAvailableCount = String(customFieldCounts.reduce((sum, slot) => sum + Number(slot.available), 0));
+	return { status: 200, body: { customFieldCounts, totalAvailableCount } };
 }
 
 const CONTRACT_SORT = { accountName: 'accountName', contractName: 'contractName', contractEndDate: 'endDate', contractStartDate: 'startDate', createdTime: 'createdTime', modifiedTime: 'modifiedTime' };
