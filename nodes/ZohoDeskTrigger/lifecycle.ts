@@ -1,109 +1,19 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
-
-import { zohoDeskApi } from '../ZohoDesk/transport';
-import { webhookEvent } from './events';
-import { MAX_WATCHED_FIELDS, MIN_SECRET_LENGTH } from './properties';
-
 /**
  * Registration in Zoho Desk (mode Automatic): one webhook per trigger node and URL. n8n's test URL
  * (/webhook-test/…) and production URL (/webhook/…) differ, so each is its own Zoho webhook, found by its
  * exact URL. The id lives in the node's static data.
  */
-interface ZohoWebhook {
-	id: string | number;
-	url: string;
-	subscriptions?: IDataObject | null;
-	includeEventsFrom?: string[] | null;
-	ignoreSourceId?: string | null;
-	isEnabled?: boolean | null;
-}
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IHookFunctions, JsonObject } from 'n8n-workflow';
 
-type WebhookBody = Required<Pick<ZohoWebhook, 'url' | 'subscriptions'>> & IDataObject;
+import { zohoDeskApi } from '../ZohoDesk/transport';
+import { MIN_SECRET_LENGTH } from './properties';
+import { explainCreateError, zohoError } from './registrationErrors';
+import { desiredWebhook, fingerprint, isZohoWebhook } from './subscription';
+import type { ZohoWebhook } from './subscription';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const ALTERNATIVES =
-	'Instead, use the Zoho Desk Poll Trigger node (polling needs no webhook), or set Mode to Manual and post events from a workflow rule ("Send Cliq Notification"), which uses no webhook quota.';
-
-function isZohoWebhook(value: unknown): value is ZohoWebhook {
-	const webhook = value as ZohoWebhook | null;
-	return (
-		typeof webhook === 'object' &&
-		webhook !== null &&
-		(typeof webhook.id === 'string' || typeof webhook.id === 'number') &&
-		typeof webhook.url === 'string'
-	);
-}
-
-/** A multi-select value, also when an expression gave a comma-separated string. */
-function list(value: unknown): string[] {
-	const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
-	return items.map((item) => String(item).trim()).filter(Boolean);
-}
-
-export function isManualMode(ctx: IHookFunctions): boolean {
+function isManualMode(ctx: IHookFunctions): boolean {
 	return ctx.getNodeParameter('mode', 'automatic') === 'manual';
-}
-
-/** Zoho's own validation of names: letters, digits, spaces and a few punctuation marks. */
-function zohoText(text: string, max: number): string {
-	return text.replace(/[^\p{L}\p{N}\s_.,:'/!@$-]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, max);
-}
-
-/** The webhook this node wants, from its parameters; throws on settings Zoho would reject. */
-export function desiredWebhook(ctx: IHookFunctions): WebhookBody {
-	const node = ctx.getNode();
-	const events = list(ctx.getNodeParameter('events', []));
-	if (events.length === 0) throw new NodeOperationError(node, 'Choose at least one event to listen to');
-	const departmentIds = list(ctx.getNodeParameter('departmentIds', []));
-	const fields = list(ctx.getNodeParameter('watchedFields', []));
-	if (fields.length > MAX_WATCHED_FIELDS) {
-		throw new NodeOperationError(node, `Zoho Desk watches at most ${MAX_WATCHED_FIELDS} ticket fields; ${fields.length} are chosen`);
-	}
-	const includePrevState = ctx.getNodeParameter('includePrevState', true) === true;
-	const direction = String(ctx.getNodeParameter('direction', 'any'));
-	const options = ctx.getNodeParameter('options', {}) as IDataObject;
-	const ignoreSourceId = String(options.ignoreSourceId ?? '').trim();
-	if (ignoreSourceId && !UUID.test(ignoreSourceId)) {
-		throw new NodeOperationError(node, `Ignore Changes Made With Source ID must be a UUID, not "${ignoreSourceId}"`);
-	}
-
-	const subscriptions: IDataObject = {};
-	for (const name of events) {
-		const accepts = webhookEvent(name).filters;
-		const filter: IDataObject = {};
-		if (accepts.includes('departmentIds') && departmentIds.length) filter.departmentIds = departmentIds;
-		if (accepts.includes('includePrevState') && includePrevState) filter.includePrevState = true;
-		if (accepts.includes('fields') && fields.length) filter.fields = fields;
-		if (accepts.includes('direction') && direction !== 'any') filter.direction = direction;
-		// Zoho wants null for "no filter" (and for events that take none).
-		subscriptions[name] = Object.keys(filter).length ? filter : null;
-	}
-	const workflow = ctx.getWorkflow();
-	return {
-		url: ctx.getNodeWebhookUrl('default') ?? '',
-		name: zohoText(`n8n ${workflow.name ?? ''}`, 100),
-		description: zohoText(`Created by n8n for workflow ${workflow.id}, node ${node.name}. Deleted when the workflow is deactivated.`, 3000),
-		subscriptions,
-		isEnabled: true,
-		...(options.includeAutomationEvents === true ? { includeEventsFrom: ['AUTOMATION'] } : {}),
-		...(ignoreSourceId ? { ignoreSourceId } : {}),
-	};
-}
-
-/** What decides whether a remote webhook delivers what we want, in a comparable form. */
-function fingerprint(webhook: Pick<ZohoWebhook, 'subscriptions' | 'includeEventsFrom' | 'ignoreSourceId'>): string {
-	const subscriptions = Object.entries(webhook.subscriptions ?? {})
-		.map(([event, filter]) => {
-			const set = Object.entries((filter ?? {}) as IDataObject)
-				.filter(([, value]) => value !== null && value !== false && value !== '' && !(Array.isArray(value) && !value.length))
-				.map(([key, value]) => [key, Array.isArray(value) ? value.map(String).sort() : value])
-				.sort(([a], [b]) => String(a).localeCompare(String(b)));
-			return [event, set];
-		})
-		.sort(([a], [b]) => String(a).localeCompare(String(b)));
-	return JSON.stringify([subscriptions, [...(webhook.includeEventsFrom ?? [])].sort(), webhook.ignoreSourceId ?? '']);
 }
 
 /** Zoho's webhooks whose URL is exactly this node's URL (an empty list is HTTP 204). */
@@ -116,12 +26,6 @@ async function webhooksAt(ctx: IHookFunctions, url: string): Promise<ZohoWebhook
 	return data.filter(isZohoWebhook).filter((webhook) => webhook.url === url);
 }
 
-function zohoError(error: unknown): { code?: string; status?: string; body: JsonObject } {
-	const failure = error as { errorResponse?: JsonObject; httpCode?: string | null };
-	const body = failure.errorResponse ?? {};
-	return { code: typeof body.errorCode === 'string' ? body.errorCode : undefined, status: failure.httpCode ?? undefined, body };
-}
-
 async function deleteWebhook(ctx: IHookFunctions, id: string): Promise<void> {
 	try {
 		await zohoDeskApi.call(ctx, { method: 'DELETE', path: `/webhooks/${encodeURIComponent(id)}` });
@@ -130,35 +34,6 @@ async function deleteWebhook(ctx: IHookFunctions, id: string): Promise<void> {
 		if (status !== '404' && code !== 'URL_NOT_FOUND') throw new NodeApiError(ctx.getNode(), error as JsonObject);
 		ctx.logger.debug(`Zoho Desk webhook ${id} was already gone`);
 	}
-}
-
-/** Zoho's refusals rephrased so the user knows which limit was hit and what else works. */
-function explainCreateError(ctx: IHookFunctions, error: unknown, url: string): unknown {
-	const { code, status, body } = zohoError(error);
-	const httpCode = status;
-	if (code === 'LICENSE_ACCESS_LIMITED') {
-		const allowed = body.maxAllowedEntity === undefined ? '' : ` allows ${String(body.maxAllowedEntity)} webhooks and`;
-		return new NodeApiError(ctx.getNode(), body, {
-			httpCode,
-			message: 'Your Zoho Desk plan allows no further webhook',
-			description: `Your edition${body.editionType ? ` (${String(body.editionType)})` : ''}${allowed} has none left (Free and Standard: 0, Professional: 5, Enterprise: 10 enabled webhooks). Delete unused ones in Setup → Developer Space → Webhooks. ${ALTERNATIVES}`,
-		});
-	}
-	if (code === 'FORBIDDEN' || code === 'SCOPE_MISMATCH' || status === '403') {
-		return new NodeApiError(ctx.getNode(), body, {
-			httpCode,
-			message: 'Zoho Desk does not allow this user or token to create webhooks',
-			description: `The Zoho Desk user behind the credential needs the "Webhook" permission in their profile (Setup → Users and Control → Profiles), and the token needs the scope Desk.webhooks.ALL (or Desk.events.ALL or Desk.settings.ALL). ${ALTERNATIVES}`,
-		});
-	}
-	if (code === 'INVALID_DATA' || code === 'INTERNAL_SERVER_ERROR' || status === '422' || status?.startsWith('5')) {
-		return new NodeApiError(ctx.getNode(), body, {
-			httpCode,
-			message: `Zoho Desk could not register ${url}`,
-			description: `${String(body.message ?? '')} Zoho checks a new webhook URL with a GET request and only accepts it when that is answered: the URL must be reachable from the internet over HTTP(S) on port 80 or 443 (set n8n's WEBHOOK_URL when n8n runs behind a proxy).`.trim(),
-		});
-	}
-	return error;
 }
 
 export async function webhookExists(this: IHookFunctions): Promise<boolean> {
