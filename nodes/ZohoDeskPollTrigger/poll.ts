@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import { buildChange } from '../ZohoDesk/changes';
 import type { ChangeOperation } from '../ZohoDesk/changes';
-import { readAllRecords, readChangedSince, readNewest, timeMs } from '../ZohoDesk/sync';
+import { readAllRecords, readChangedSince, readNewest, readRecordsByIds, timeMs, versionsOf, withTimes } from '../ZohoDesk/sync';
 import type { TimeField } from '../ZohoDesk/sync';
 import { TABLES } from '../ZohoDesk/tables';
 import type { TableDescription, TableName } from '../ZohoDesk/tables';
@@ -78,34 +78,48 @@ async function pollByTime(ctx: IPollFunctions, settings: PollSettings, state: Po
 		if (settings.emitInitialSnapshot) {
 			const startedAt = Date.now();
 			const { records } = await readAllRecords(ctx, table, filters);
-			state.cursor = cursorAt(field, startedAt - CLOCK_MARGIN_MS, records);
+			state.cursor = cursorAt(field, startedAt - CLOCK_MARGIN_MS, versionsOf(records, field));
 			return inserts(records);
 		}
 		// Start after the newest record as Zoho dates it (not n8n's clock); an empty table starts at the beginning.
 		const newest = await readNewest(ctx, table, field, filters);
-		const time = newest === null ? 0 : (newest && timeMs(newest[field])) ?? Date.now();
-		state.cursor = cursorAt(field, time, newest ? [newest] : []);
+		const versions = newest?.version ? [newest.version] : [];
+		state.cursor = cursorAt(field, newest === null ? 0 : (versions[0]?.time ?? Date.now()), versions);
 		return [];
 	}
-	const { records } = await readChangedSince(ctx, table, field, cursor.time, filters);
-	state.cursor = advance(cursor, records);
-	return unseen(cursor, records).map((record) => {
+	const { records, versions } = await readChangedSince(ctx, table, field, cursor.time, filters);
+	state.cursor = advance(cursor, versions);
+	const byId = new Map(records.map((record) => [String(record.id), record]));
+	return unseen(cursor, versions).flatMap(({ id }): Change[] => {
+		const record = byId.get(id);
+		if (!record) return []; // deleted between finding and fetching it
 		const created = timeMs(record.createdTime);
-		const isNew =
-			field === 'createdTime' || (created !== undefined && created >= cursor.time && !(String(record.id) in cursor.seen));
-		return { operation: isNew ? 'insert' : 'update', record, id: String(record.id) };
+		const isNew = field === 'createdTime' || (created !== undefined && created >= cursor.time && !(id in cursor.seen));
+		return [{ operation: isNew ? 'insert' : 'update', record, id }];
 	});
 }
 
+/**
+ * Every record, compared with the previous poll's snapshot. Tables with a modified time are read as ids and times
+ * only (the list would not carry every field anyway); the new and changed records are then fetched by id.
+ */
 async function pollBySnapshot(ctx: IPollFunctions, settings: PollSettings, state: PollState): Promise<Change[]> {
-	const { records } = await readAllRecords(ctx, settings.table, settings.filters);
+	const { table, filters } = settings;
+	const versionField = table.modifiedTimeField;
+	const qs = versionField ? { ...filters, fields: withTimes(table, undefined) } : filters;
+	const { records } = await readAllRecords(ctx, table, qs);
 	const previous = state.snapshot;
-	state.snapshot = takeSnapshot(records, settings.table.modifiedTimeField);
-	if (!previous) return settings.emitInitialSnapshot ? inserts(records) : [];
+	state.snapshot = takeSnapshot(records, versionField);
+	if (!previous) {
+		if (!settings.emitInitialSnapshot) return [];
+		return inserts(versionField ? (await readAllRecords(ctx, table, filters)).records : records);
+	}
 	const diff = diffSnapshot(previous, records, state.snapshot);
+	const full = async (found: IDataObject[]) =>
+		versionField ? (await readRecordsByIds(ctx, table, found.map((record) => String(record.id)))).records : found;
 	return [
-		...inserts(diff.inserted),
-		...diff.updated.map((record): Change => ({ operation: 'update', record, id: String(record.id) })),
+		...inserts(await full(diff.inserted)),
+		...(await full(diff.updated)).map((record): Change => ({ operation: 'update', record, id: String(record.id) })),
 		...diff.deletedIds.map((id): Change => ({ operation: 'delete', record: null, id })),
 	];
 }
@@ -144,12 +158,13 @@ async function toItems(ctx: IPollFunctions, settings: PollSettings, changes: Cha
 async function testEvent(ctx: IPollFunctions, settings: PollSettings): Promise<INodeExecutionData[][]> {
 	const { table, field, filters } = settings;
 	const hasField = field === 'createdTime' ? table.createdTimeField : table.modifiedTimeField;
-	let newest = hasField ? await readNewest(ctx, table, field, filters) : undefined;
-	if (newest === undefined) {
+	const found = hasField ? await readNewest(ctx, table, field, filters) : undefined;
+	let newest = found?.record;
+	if (found === undefined) {
 		const { records } = await readAllRecords(ctx, table, filters);
-		newest = records.reduce<IDataObject | null>(
+		newest = records.reduce<IDataObject | undefined>(
 			(latest, record) => (!latest || (timeMs(record.createdTime) ?? 0) > (timeMs(latest.createdTime) ?? 0) ? record : latest),
-			null,
+			undefined,
 		);
 	}
 	if (!newest) {

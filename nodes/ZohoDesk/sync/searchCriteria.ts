@@ -33,9 +33,3 @@ export function searchCriteria(table: TableDescription, qs: IDataObject): IDataO
 export function setFilters(qs: IDataObject): IDataObject {
 	return Object.fromEntries(Object.entries(qs).filter(([, value]) => isSet(value)));
 }
-
-/** True for Zoho's answer to a token without a scope the call needs (e.g. search without Desk.search.READ). */
-export function isScopeMismatch(error: unknown): boolean {
-	const response = (error as { errorResponse?: { errorCode?: unknown } } | undefined)?.errorResponse;
-	return response?.errorCode === 'SCOPE_MISMATCH';
-}

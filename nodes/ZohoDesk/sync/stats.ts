@@ -32,14 +32,24 @@ export async function fetchPage(
 	stats: ReadStats,
 	request: ZohoDeskRequest,
 ): Promise<{ rows: IDataObject[]; count?: number }> {
-	const response = (await zohoDeskRequest.call(ctx, request)) as ZohoDeskResponse<ListBody>;
-	stats.calls++;
-	stats.credits += response.credits.used ?? 0;
+	const response = await fetchCounted<ListBody>(ctx, stats, request);
 	const count = Number(response.body?.count);
 	return {
 		rows: Array.isArray(response.body?.data) ? response.body!.data! : [],
 		count: response.body?.count === undefined || !Number.isFinite(count) ? undefined : count,
 	};
+}
+
+/** One call through the transport, counted in `stats`. */
+export async function fetchCounted<T>(
+	ctx: ZohoDeskContext,
+	stats: ReadStats,
+	request: ZohoDeskRequest,
+): Promise<ZohoDeskResponse<T>> {
+	const response = (await zohoDeskRequest.call(ctx, request)) as ZohoDeskResponse<T>;
+	stats.calls++;
+	stats.credits += response.credits.used ?? 0;
+	return response;
 }
 
 export function idOf(record: IDataObject): string {

@@ -60,6 +60,9 @@ class KeysetReader {
 
 	private extraSplits = 0;
 
+	/** Set when one request failed for good: the other parallel requests stop instead of reading on. */
+	private stopped = false;
+
 	constructor(
 		private readonly ctx: ZohoDeskContext,
 		private readonly read: KeysetRead,
@@ -73,7 +76,7 @@ class KeysetReader {
 		this.stats.expected = await this.nextPage(first);
 		first.busy = false;
 		if (!first.done) {
-			this.extraSplits = Math.floor(((first.remaining ?? 0) / this.read.search.pageSize) * EXTRA_SPLIT_SHARE);
+			this.extraSplits = Math.floor(((first.remaining ?? 0) / this.pageSize) * EXTRA_SPLIT_SHARE);
 			this.splitEvenly(first, this.read.concurrency);
 		}
 		await Promise.all(Array.from({ length: Math.max(1, this.read.concurrency) }, async () => await this.work()));
@@ -86,15 +89,26 @@ class KeysetReader {
 		return window;
 	}
 
+	private get pageSize(): number {
+		return this.read.search.pageSize;
+	}
+
 	private async work(): Promise<void> {
-		for (let window = this.claim(); window; window = this.claim()) {
-			while (!window.done) await this.nextPage(window);
-			window.busy = false;
+		let finished = false;
+		try {
+			for (let window = this.claim(); window; window = this.claim()) {
+				while (!window.done && !this.stopped) await this.nextPage(window);
+				window.busy = false;
+			}
+			finished = true;
+		} finally {
+			if (!finished) this.stopped = true;
 		}
 	}
 
 	/** A window nobody reads yet, else a piece split off the fullest window being read. */
 	private claim(): Window | undefined {
+		if (this.stopped) return undefined;
 		const window = this.windows.find((w) => !w.done && !w.busy) ?? this.splitFullest();
 		if (window) window.busy = true;
 		return window;
@@ -114,7 +128,7 @@ class KeysetReader {
 	private splitFullest(): Window | undefined {
 		if (this.extraSplits <= 0) return undefined;
 		const candidates = this.windows.filter(
-			(w) => !w.done && (w.remaining ?? 0) >= MIN_SPLIT_PAGES * this.read.search.pageSize && w.hi > w.cursor,
+			(w) => !w.done && (w.remaining ?? 0) >= MIN_SPLIT_PAGES * this.pageSize && w.hi > w.cursor,
 		);
 		if (!candidates.length) return undefined;
 		const fullest = candidates.reduce((a, b) => ((b.remaining ?? 0) > (a.remaining ?? 0) ? b : a));
@@ -137,7 +151,7 @@ class KeysetReader {
 		const { field } = this.read;
 		const { rows, count } = await fetchPage(this.ctx, this.stats, {
 			path: this.read.search.path,
-			qs: { ...this.read.criteria, [`${field}Range`]: `${isoMs(cursor)},${isoMs(hi)}`, sortBy: field, from: skip, limit: this.read.search.pageSize },
+			qs: { ...this.read.criteria, [`${field}Range`]: `${isoMs(cursor)},${isoMs(hi)}`, sortBy: field, from: skip, limit: this.pageSize },
 			itemIndex: this.read.itemIndex,
 		});
 		// A record counted in [cursor, hi] is gone (deleted, or modified out of the range): `skip` may now jump
@@ -154,7 +168,7 @@ class KeysetReader {
 		let kept = rows.length;
 		while (kept > 0 && times[kept - 1] > window.hi) kept--;
 		for (const row of rows.slice(0, kept)) this.records.set(idOf(row), row);
-		if (kept < rows.length || rows.length < this.read.search.pageSize || (count !== undefined && skip + rows.length >= count)) {
+		if (kept < rows.length || rows.length < this.pageSize || (count !== undefined && skip + rows.length >= count)) {
 			window.done = true;
 			return count;
 		}
@@ -177,7 +191,7 @@ class KeysetReader {
 		if (!readTie) {
 			throw new NodeOperationError(
 				this.ctx.getNode(),
-				`More than ${this.read.search.maxFrom + this.read.search.pageSize} records share the ${field} ${isoMs(window.cursor)}`,
+				`More than ${this.read.search.maxFrom + this.pageSize} records share the ${field} ${isoMs(window.cursor)}`,
 				{
 					description: `Zoho Desk's search cannot page past offset ${this.read.search.maxFrom}, and no other sort separates records of one millisecond, so they cannot all be read this way. Narrow the read with a filter (e.g. a department).`,
 					itemIndex: this.read.itemIndex,
