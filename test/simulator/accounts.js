@@ -33,7 +33,10 @@ function hasScope(granted, required) {
 
 function createAccounts({ options, orgs, baseUrl, clock }) {
 	const clients = new Map(
-		[options.selfClient, options.webClient].map((client) => [client.id, { ...client, redirectUris: client.redirectUris ?? [] }]),
+		[options.selfClient, options.webClient].map((client) => [
+			client.id,
+			{ ...client, redirectUris: client.redirectUris ?? [] },
+		]),
 	);
 	const codes = new Map();
 	const refreshTokens = new Map();
@@ -59,7 +62,13 @@ function createAccounts({ options, orgs, baseUrl, clock }) {
 	function tokenResponse(grant, refreshToken) {
 		const body = { access_token: newAccessToken({ ...grant, refreshToken }) };
 		if (refreshToken) body.refresh_token = refreshToken;
-		return { ...body, scope: grant.scopes.join(' '), api_domain: baseUrl(), token_type: 'Bearer', expires_in: options.accessTokenTtlSeconds };
+		return {
+			...body,
+			scope: grant.scopes.join(' '),
+			api_domain: baseUrl(),
+			token_type: 'Bearer',
+			expires_in: options.accessTokenTtlSeconds,
+		};
 	}
 
 	/** Tokens straight away, for tests that are not about the code exchange. */
@@ -68,20 +77,38 @@ function createAccounts({ options, orgs, baseUrl, clock }) {
 		if (!checkScopes(list)) throw deskError(422, 'INVALID_DATA', 'Unknown scope');
 		if (!orgById(orgId)) throw deskError(422, 'INVALID_DATA', `Unknown orgId ${orgId}`);
 		const refreshToken = zohoToken();
-		const grant = { clientId, scopes: list, orgId: String(orgId), userId: orgById(orgId).lookups.agents.keys().next().value };
+		const grant = {
+			clientId,
+			scopes: list,
+			orgId: String(orgId),
+			userId: orgById(orgId).lookups.agents.keys().next().value,
+		};
 		refreshTokens.set(refreshToken, { ...grant, issued: [], revoked: false });
 		return tokenResponse(grant, refreshToken);
 	}
 
 	/** A Self Client "Generate Code" code: scopes, the portal picked, and a validity of 3 to 10 minutes. */
-	function issueGrantCode({ scopes = options.defaultScopes, orgId = orgs[0].id, ttlSeconds = 180, clientId = options.selfClient.id } = {}) {
+	function issueGrantCode({
+		scopes = options.defaultScopes,
+		orgId = orgs[0].id,
+		ttlSeconds = 180,
+		clientId = options.selfClient.id,
+	} = {}) {
 		const list = parseScopes(scopes);
 		if (!checkScopes(list)) throw deskError(422, 'INVALID_DATA', `Unknown scope in ${list.join(',')}`);
 		if (!orgById(orgId)) throw deskError(422, 'INVALID_DATA', `Unknown orgId ${orgId}`);
 		if (!clients.has(clientId)) throw deskError(422, 'INVALID_DATA', `Unknown clientId ${clientId}`);
 		const code = zohoToken();
 		const expiresAt = clock() + Number(ttlSeconds) * 1000;
-		codes.set(code, { clientId, scopes: list, orgId: String(orgId), redirectUri: null, offline: true, expiresAt, used: false });
+		codes.set(code, {
+			clientId,
+			scopes: list,
+			orgId: String(orgId),
+			redirectUri: null,
+			offline: true,
+			expiresAt,
+			used: false,
+		});
 		return { code, clientId, scopes: list, orgId: String(orgId), expiresAt: new Date(expiresAt).toISOString() };
 	}
 
@@ -90,7 +117,8 @@ function createAccounts({ options, orgs, baseUrl, clock }) {
 		const client = clients.get(q.get('client_id') ?? '');
 		if (!client) return send(res, 400, 'Invalid Client: no client with this client_id');
 		const redirectUri = q.get('redirect_uri') ?? '';
-		if (!client.redirectUris.includes(redirectUri)) return send(res, 400, 'Invalid Redirect Uri: not registered for this client');
+		if (!client.redirectUris.includes(redirectUri))
+			return send(res, 400, 'Invalid Redirect Uri: not registered for this client');
 		const scopes = parseScopes(q.get('scope'));
 		const back = new URL(redirectUri);
 		if (q.get('state') !== null) back.searchParams.set('state', q.get('state'));
@@ -103,7 +131,15 @@ function createAccounts({ options, orgs, baseUrl, clock }) {
 			consented.add(`${client.id}:${orgId}`);
 			// Zoho returns a refresh token only for offline access, and after the first consent only with prompt=consent.
 			const offline = q.get('access_type') === 'offline' && (firstConsent || q.get('prompt') === 'consent');
-			codes.set(code, { clientId: client.id, scopes, orgId, redirectUri, offline, expiresAt: clock() + options.redirectCodeTtlSeconds * 1000, used: false });
+			codes.set(code, {
+				clientId: client.id,
+				scopes,
+				orgId,
+				redirectUri,
+				offline,
+				expiresAt: clock() + options.redirectCodeTtlSeconds * 1000,
+				used: false,
+			});
 			back.searchParams.set('code', code);
 			back.searchParams.set('location', options.location);
 			back.searchParams.set('accounts-server', baseUrl());
@@ -114,11 +150,18 @@ function createAccounts({ options, orgs, baseUrl, clock }) {
 
 	function exchangeCode(params, client) {
 		const code = codes.get(params.get('code') ?? '');
-		if (!code || code.used || code.expiresAt <= clock() || code.clientId !== client.id) throw tokenError('invalid_code');
+		if (!code || code.used || code.expiresAt <= clock() || code.clientId !== client.id)
+			throw tokenError('invalid_code');
 		// Self Client codes need no redirect_uri; redirect-flow codes must name the one they were issued for.
-		if (code.redirectUri !== null && params.get('redirect_uri') !== code.redirectUri) throw tokenError('invalid_redirect_uri');
+		if (code.redirectUri !== null && params.get('redirect_uri') !== code.redirectUri)
+			throw tokenError('invalid_redirect_uri');
 		code.used = true;
-		const grant = { clientId: client.id, scopes: code.scopes, orgId: code.orgId, userId: orgById(code.orgId).lookups.agents.keys().next().value };
+		const grant = {
+			clientId: client.id,
+			scopes: code.scopes,
+			orgId: code.orgId,
+			userId: orgById(code.orgId).lookups.agents.keys().next().value,
+		};
 		let refreshToken;
 		if (code.offline) {
 			refreshToken = zohoToken();
@@ -179,11 +222,11 @@ function createAccounts({ options, orgs, baseUrl, clock }) {
 	/** Routes under the accounts server; false when the path is not an accounts path. */
 	async function handle(req, res, url) {
 		const route = `${req.method} ${url.pathname}`;
-		if (route === 'GET /oauth/v2/auth') return authorize(url, res), true;
-		if (route === 'POST /oauth/v2/token') return await token(req, res, url), true;
-		if (route === 'POST /oauth/v2/token/revoke') return await revoke(req, res, url), true;
+		if (route === 'GET /oauth/v2/auth') return (authorize(url, res), true);
+		if (route === 'POST /oauth/v2/token') return (await token(req, res, url), true);
+		if (route === 'POST /oauth/v2/token/revoke') return (await revoke(req, res, url), true);
 		if (route === 'GET /oauth/serverinfo') {
-			return send(res, 200, { result: 'success', locations: { [options.location]: baseUrl() } }), true;
+			return (send(res, 200, { result: 'success', locations: { [options.location]: baseUrl() } }), true);
 		}
 		return false;
 	}
@@ -193,7 +236,8 @@ function createAccounts({ options, orgs, baseUrl, clock }) {
 		const match = /^(Zoho-oauthtoken|Bearer)\s+(\S+)$/i.exec(String(header ?? '').trim());
 		if (!match) throw deskError(401, 'UNAUTHORIZED', 'You are not authenticated to perform this operation.');
 		const grant = accessTokens.get(match[2]);
-		if (!grant || grant.expiresAt <= clock()) throw deskError(401, 'INVALID_OAUTH', 'The OauthToken is invalid or has expired.');
+		if (!grant || grant.expiresAt <= clock())
+			throw deskError(401, 'INVALID_OAUTH', 'The OauthToken is invalid or has expired.');
 		return grant;
 	}
 

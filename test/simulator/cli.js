@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 'use strict';
-/* eslint-disable no-console -- a command-line tool prints */
 /**
  * npm run simulator -- --port 4000 --tickets 10000 --latency 50
  * Starts the simulator and prints what a credential needs. `--json` prints one JSON line instead (for scripts).
@@ -8,9 +7,15 @@
 const { startSimulator } = require('./index');
 
 const FLAGS = {
-	'--port': ['port', Number], '--host': ['host', String], '--tickets': ['tickets', Number], '--seed': ['seed', Number],
-	'--latency': ['latencyMs', Number], '--edition': ['edition', String], '--credits': ['dailyCredits', Number],
-	'--concurrency': ['concurrency', Number], '--token-ttl': ['accessTokenTtlSeconds', Number],
+	'--port': ['port', Number],
+	'--host': ['host', String],
+	'--tickets': ['tickets', Number],
+	'--seed': ['seed', Number],
+	'--latency': ['latencyMs', Number],
+	'--edition': ['edition', String],
+	'--credits': ['dailyCredits', Number],
+	'--concurrency': ['concurrency', Number],
+	'--token-ttl': ['accessTokenTtlSeconds', Number],
 };
 const USAGE = `Usage: npm run simulator -- [options]
   --port <n>          port (default 4000; 0 = any free port)

@@ -24,11 +24,27 @@ function createControlRoutes(control) {
 		['POST', /^\/__sim\/grant-codes$/, ({ body }) => control.issueGrantCode(body ?? {})],
 		['POST', /^\/__sim\/tokens$/, ({ body }) => control.issueTokens(body ?? {})],
 		['POST', /^\/__sim\/tokens\/expire$/, () => control.expireAccessTokens()],
-		['POST', /^\/__sim\/clients\/redirect-uris$/, ({ body }) => control.registerRedirectUri(body?.clientId, body?.redirectUri)],
-		['POST', /^\/__sim\/records\/(\w+)$/, ({ m, body, url }) => control.createRecord(m[1], body ?? {}, mutationOptions(url))],
+		[
+			'POST',
+			/^\/__sim\/clients\/redirect-uris$/,
+			({ body }) => control.registerRedirectUri(body?.clientId, body?.redirectUri),
+		],
+		[
+			'POST',
+			/^\/__sim\/records\/(\w+)$/,
+			({ m, body, url }) => control.createRecord(m[1], body ?? {}, mutationOptions(url)),
+		],
 		['GET', /^\/__sim\/records\/(\w+)\/([0-9]+)$/, ({ m, url }) => control.getRecord(m[1], m[2], mutationOptions(url))],
-		['PATCH', /^\/__sim\/records\/(\w+)\/([0-9]+)$/, ({ m, body, url }) => control.updateRecord(m[1], m[2], body ?? {}, mutationOptions(url))],
-		['DELETE', /^\/__sim\/records\/(\w+)\/([0-9]+)$/, ({ m, url }) => control.deleteRecord(m[1], m[2], mutationOptions(url))],
+		[
+			'PATCH',
+			/^\/__sim\/records\/(\w+)\/([0-9]+)$/,
+			({ m, body, url }) => control.updateRecord(m[1], m[2], body ?? {}, mutationOptions(url)),
+		],
+		[
+			'DELETE',
+			/^\/__sim\/records\/(\w+)\/([0-9]+)$/,
+			({ m, url }) => control.deleteRecord(m[1], m[2], mutationOptions(url)),
+		],
 		['GET', /^\/__sim\/settings$/, () => control.settings()],
 		['PATCH', /^\/__sim\/settings$/, ({ body }) => control.configure(body ?? {})],
 		['POST', /^\/__sim\/faults$/, ({ body }) => control.addFault(body ?? {})],
@@ -36,10 +52,14 @@ function createControlRoutes(control) {
 		['GET', /^\/__sim\/counters$/, () => control.counters()],
 		['DELETE', /^\/__sim\/counters$/, () => control.resetCounters()],
 		['POST', /^\/__sim\/jwks\/rotate$/, ({ body }) => control.rotateSigningKey(body ?? {})],
-		['GET', /^\/__sim\/deliveries$/, async ({ url }) => {
-			if (truthy(url.searchParams.get('settle'))) await control.deliveriesSettled();
-			return control.deliveries();
-		}],
+		[
+			'GET',
+			/^\/__sim\/deliveries$/,
+			async ({ url }) => {
+				if (truthy(url.searchParams.get('settle'))) await control.deliveriesSettled();
+				return control.deliveries();
+			},
+		],
 		['DELETE', /^\/__sim\/deliveries$/, () => control.clearDeliveries()],
 	];
 
@@ -47,7 +67,8 @@ function createControlRoutes(control) {
 		const candidates = routes.filter(([, pattern]) => pattern.test(url.pathname));
 		const route = candidates.find(([method]) => method === req.method);
 		if (!route) {
-			if (candidates.length) throw deskError(405, 'METHOD_NOT_ALLOWED', 'The requested method is not allowed for this URL.');
+			if (candidates.length)
+				throw deskError(405, 'METHOD_NOT_ALLOWED', 'The requested method is not allowed for this URL.');
 			throw deskError(404, 'URL_NOT_FOUND', `No control endpoint ${req.method} ${url.pathname}`);
 		}
 		const body = req.method === 'GET' || req.method === 'DELETE' ? undefined : await readJson(req);

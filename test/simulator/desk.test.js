@@ -25,7 +25,11 @@ describe('Desk API', () => {
 	afterAll(() => sim.stop());
 
 	test('ids are 19-digit strings in every table', async () => {
-		const lists = await Promise.all(['/tickets?limit=5', '/departments', '/products', '/contracts', '/organizationFields?module=tickets'].map((p) => desk.get(p)));
+		const lists = await Promise.all(
+			['/tickets?limit=5', '/departments', '/products', '/contracts', '/organizationFields?module=tickets'].map((p) =>
+				desk.get(p),
+			),
+		);
 		for (const { body } of lists) {
 			for (const record of body.data) expect(record.id).toMatch(/^[0-9]{19}$/);
 		}
@@ -49,7 +53,14 @@ describe('Desk API', () => {
 	});
 
 	test('unknown parameters and values are 422 UNPROCESSABLE_ENTITY', async () => {
-		for (const path of ['/tickets?modifiedSince=2024-01-01', '/tickets?sortBy=modifiedTime', '/tickets?include=isRead', '/tickets/search?createdTimeRange=yesterday', '/organizationFields', '/contracts?departmentId=1']) {
+		for (const path of [
+			'/tickets?modifiedSince=2024-01-01',
+			'/tickets?sortBy=modifiedTime',
+			'/tickets?include=isRead',
+			'/tickets/search?createdTimeRange=yesterday',
+			'/organizationFields',
+			'/contracts?departmentId=1',
+		]) {
 			const { status, body } = await desk.get(path);
 			expect([path, status, body.errorCode]).toEqual([path, 422, 'UNPROCESSABLE_ENTITY']);
 		}
@@ -91,7 +102,8 @@ describe('Desk API', () => {
 		const other = await startSimulator({ tickets: 1000, seed: 8 });
 		try {
 			// webUrl carries the port, which differs between simulators.
-			const page = async (client) => (await client.get('/tickets/search?limit=100&sortBy=createdTime')).body.data.map(({ webUrl, ...t }) => t);
+			const page = async (client) =>
+				(await client.get('/tickets/search?limit=100&sortBy=createdTime')).body.data.map(({ webUrl, ...t }) => t);
 			const first = await page(desk);
 			const same = await page(deskClient(twin));
 			const different = await page(deskClient(other));
@@ -101,25 +113,32 @@ describe('Desk API', () => {
 			await Promise.all([twin.stop(), other.stop()]);
 		}
 		const all = [];
-		for (let from = 0; from < 1000; from += 100) all.push(...(await desk.get(`/tickets/search?from=${from}&limit=100&sortBy=createdTime`)).body.data);
+		for (let from = 0; from < 1000; from += 100)
+			all.push(...(await desk.get(`/tickets/search?from=${from}&limit=100&sortBy=createdTime`)).body.data);
 		const sharing = (key) => all.length - new Set(all.map((t) => t[key])).size;
 		expect(sharing('createdTime')).toBeGreaterThan(5);
 		expect(sharing('modifiedTime')).toBeGreaterThan(5);
 		expect(all.every((t) => t.modifiedTime >= t.createdTime)).toBe(true);
-		const years = (Date.parse(all[all.length - 1].createdTime) - Date.parse(all[0].createdTime)) / (365 * 24 * 3600 * 1000);
+		const years =
+			(Date.parse(all[all.length - 1].createdTime) - Date.parse(all[0].createdTime)) / (365 * 24 * 3600 * 1000);
 		expect(years).toBeGreaterThan(1.5);
 	});
 
 	test('search time ranges are inclusive at both ends and sort by the ranged time', async () => {
 		const sorted = (await desk.get('/tickets/search?limit=100&from=300&sortBy=createdTime')).body.data;
 		const [from, to] = [sorted[10].createdTime, sorted[60].createdTime];
-		const inRange = (await desk.get(`/tickets/search?limit=100&sortBy=createdTime&createdTimeRange=${from},${to}`)).body;
+		const inRange = (await desk.get(`/tickets/search?limit=100&sortBy=createdTime&createdTimeRange=${from},${to}`))
+			.body;
 		expect(inRange.data[0].createdTime).toBe(from);
 		expect(inRange.data[inRange.data.length - 1].createdTime).toBe(to);
 		expect(inRange.count).toBe(inRange.data.length);
 		expect(inRange.data.every((t) => t.createdTime >= from && t.createdTime <= to)).toBe(true);
 
-		const modified = (await desk.get(`/tickets/search?limit=100&sortBy=-modifiedTime&modifiedTimeRange=2026-01-01T00:00:00.000Z,2026-03-01T00:00:00.000Z`)).body.data;
+		const modified = (
+			await desk.get(
+				`/tickets/search?limit=100&sortBy=-modifiedTime&modifiedTimeRange=2026-01-01T00:00:00.000Z,2026-03-01T00:00:00.000Z`,
+			)
+		).body.data;
 		expect(modified.length).toBeGreaterThan(10);
 		for (let i = 1; i < modified.length; i++) {
 			const [a, b] = [modified[i - 1], modified[i]];
@@ -129,7 +148,8 @@ describe('Desk API', () => {
 
 	test('search criteria: status, departmentId, subject wildcard, custom fields', async () => {
 		const department = (await desk.get('/departments?isEnabled=true')).body.data[1];
-		const byDepartment = (await desk.get(`/tickets/search?limit=100&departmentId=${department.id}&status=Open`)).body.data;
+		const byDepartment = (await desk.get(`/tickets/search?limit=100&departmentId=${department.id}&status=Open`)).body
+			.data;
 		expect(byDepartment.length).toBeGreaterThan(0);
 		expect(byDepartment.every((t) => t.departmentId === department.id && t.status === 'Open')).toBe(true);
 		const bySubject = (await desk.get('/tickets/search?limit=100&subject=Invoice*')).body.data;
@@ -142,7 +162,10 @@ describe('Desk API', () => {
 
 	test('custom fields on records are the cf_ fields organizationFields describes', async () => {
 		const fields = (await desk.get('/organizationFields?module=tickets')).body.data;
-		const custom = fields.filter((f) => f.isCustomField).map((f) => f.apiName).sort();
+		const custom = fields
+			.filter((f) => f.isCustomField)
+			.map((f) => f.apiName)
+			.sort();
 		const ticket = (await desk.get('/tickets?limit=1')).body.data[0];
 		const detail = (await desk.get(`/tickets/${ticket.id}`)).body;
 		expect(Object.keys(detail.cf).sort()).toEqual(custom);
@@ -157,19 +180,25 @@ describe('Desk API', () => {
 		expect(Object.keys(data[0].cf)).toEqual(['cf_severity']);
 		expect((await desk.get('/tickets?limit=3&fields=noSuchField')).status).toBe(422);
 		const products = (await desk.get('/products?limit=2&fields=productName,modifiedTime')).body.data;
-		expect(products[0]).toEqual({ id: expect.any(String), productName: expect.any(String), modifiedTime: expect.any(String) });
+		expect(products[0]).toEqual({
+			id: expect.any(String),
+			productName: expect.any(String),
+			modifiedTime: expect.any(String),
+		});
 		const withInclude = (await desk.get('/tickets?limit=3&include=contacts,departments')).body.data[0];
 		expect(withInclude.contact.id).toBe(withInclude.contactId);
 		expect(withInclude.department.id).toBe(withInclude.departmentId);
 	});
 
-	test('orgId is required, may be a query parameter, and must be the token\'s org', async () => {
+	test("orgId is required, may be a query parameter, and must be the token's org", async () => {
 		const noOrg = await deskClient(sim, { headerOrgId: null }).get('/tickets');
 		expect([noOrg.status, noOrg.body.errorCode]).toEqual([422, 'UNPROCESSABLE_ENTITY']);
 		expect((await deskClient(sim, { headerOrgId: null }).get(`/tickets?orgId=${sim.orgId}&limit=1`)).status).toBe(200);
 		const mismatch = await deskClient(sim, { headerOrgId: sim.otherOrgId }).get('/tickets');
 		expect([mismatch.status, mismatch.body.errorCode]).toEqual([403, 'OAUTH_ORG_MISMATCH']);
-		expect((await deskClient(sim, { headerOrgId: null }).get('/organizations')).body.data.map((o) => o.id)).toEqual(sim.orgIds);
+		expect((await deskClient(sim, { headerOrgId: null }).get('/organizations')).body.data.map((o) => o.id)).toEqual(
+			sim.orgIds,
+		);
 		const other = deskClient(sim, { orgId: sim.otherOrgId });
 		const otherTickets = await readAll(other, '/tickets', 100);
 		const mine = new Set((await desk.get('/tickets?limit=100')).body.data.map((t) => t.id));
@@ -185,25 +214,44 @@ describe('Desk API', () => {
 		expect((await withScopes(['Desk.tickets.ALL'], '/tickets?limit=1')).status).toBe(200);
 		expect((await withScopes(['Desk.basic.READ'], '/departments')).status).toBe(200);
 		expect((await withScopes(['Desk.basic.READ'], '/organizationFields?module=tickets')).status).toBe(403);
-		expect((await withScopes(['Desk.basic.READ', 'Desk.fields.READ'], '/organizationFields?module=tickets')).status).toBe(200);
+		expect(
+			(await withScopes(['Desk.basic.READ', 'Desk.fields.READ'], '/organizationFields?module=tickets')).status,
+		).toBe(200);
 		expect((await withScopes(['Desk.contracts.READ'], '/contracts')).status).toBe(403);
 		expect((await withScopes(['Desk.settings.READ'], '/contracts')).status).toBe(200);
 		expect((await withScopes(['Desk.products.READ'], '/webhooks')).status).toBe(403);
 	});
 
 	test('control changes show up in the API: create, update bumps modifiedTime, delete trashes', async () => {
-		const created = sim.createRecord('tickets', { subject: 'Printer on fire', status: 'Open', cf: { cf_severity: 'S1' } });
+		const created = sim.createRecord('tickets', {
+			subject: 'Printer on fire',
+			status: 'Open',
+			cf: { cf_severity: 'S1' },
+		});
 		expect(created.id).toMatch(/^[0-9]{19}$/);
-		expect((await desk.get(`/tickets/search?id=${created.id}`)).body.data[0]).toMatchObject({ subject: 'Printer on fire', cf: { cf_severity: 'S1' } });
+		expect((await desk.get(`/tickets/search?id=${created.id}`)).body.data[0]).toMatchObject({
+			subject: 'Printer on fire',
+			cf: { cf_severity: 'S1' },
+		});
 		await new Promise((resolve) => setTimeout(resolve, 5));
 		const updated = sim.updateRecord('tickets', created.id, { status: 'Closed' });
 		expect(updated.modifiedTime > created.modifiedTime).toBe(true);
-		expect(updated).toMatchObject({ statusType: 'Closed', closedTime: updated.modifiedTime, cf: { cf_severity: 'S1' } });
-		const recent = await desk.get(`/tickets/search?sortBy=modifiedTime&modifiedTimeRange=${updated.modifiedTime},${updated.modifiedTime}`);
+		expect(updated).toMatchObject({
+			statusType: 'Closed',
+			closedTime: updated.modifiedTime,
+			cf: { cf_severity: 'S1' },
+		});
+		const recent = await desk.get(
+			`/tickets/search?sortBy=modifiedTime&modifiedTimeRange=${updated.modifiedTime},${updated.modifiedTime}`,
+		);
 		expect(recent.body.data.map((t) => t.id)).toContain(created.id);
 
 		const product = sim.createRecord('products', { productName: 'Gizmo', unitPrice: '12.5' });
-		expect((await desk.get(`/products/${product.id}`)).body).toMatchObject({ productName: 'Gizmo', unitPrice: '12.5', isDeleted: false });
+		expect((await desk.get(`/products/${product.id}`)).body).toMatchObject({
+			productName: 'Gizmo',
+			unitPrice: '12.5',
+			isDeleted: false,
+		});
 		sim.deleteRecord('products', product.id);
 		expect((await desk.get(`/products/${product.id}`)).body.isDeleted).toBe(true);
 		const contract = (await desk.get('/contracts?limit=1')).body.data[0];

@@ -5,7 +5,14 @@
  */
 
 const text = (apiName, label, extra = {}) => ({ apiName, label, type: 'Text', maxLength: 255, ...extra });
-const picklist = (apiName, label, values, extra = {}) => ({ apiName, label, type: 'Picklist', maxLength: 120, values, ...extra });
+const picklist = (apiName, label, values, extra = {}) => ({
+	apiName,
+	label,
+	type: 'Picklist',
+	maxLength: 120,
+	values,
+	...extra,
+});
 
 const TICKET_STATUSES = [
 	{ value: 'Open', statusType: 'Open' },
@@ -18,7 +25,14 @@ const TICKET_STATUSES = [
 const FIELD_DEFINITIONS = {
 	tickets: [
 		text('subject', 'Subject', { mandatory: true }),
-		{ apiName: 'status', label: 'Status', type: 'Picklist', maxLength: 120, statuses: TICKET_STATUSES, mandatory: true },
+		{
+			apiName: 'status',
+			label: 'Status',
+			type: 'Picklist',
+			maxLength: 120,
+			statuses: TICKET_STATUSES,
+			mandatory: true,
+		},
 		picklist('priority', 'Priority', ['High', 'Medium', 'Low']),
 		picklist('channel', 'Channel', ['Email', 'Phone', 'Web', 'Chat', 'Forums', 'Twitter', 'Facebook']),
 		picklist('classification', 'Classification', ['Question', 'Problem', 'Request', 'Others']),
@@ -49,8 +63,14 @@ const FIELD_DEFINITIONS = {
 		{ apiName: 'endDate', label: 'End Date', type: 'Date', maxLength: 20, mandatory: true },
 		picklist('cf_billing_cycle', 'Billing Cycle', ['Monthly', 'Quarterly', 'Yearly'], { custom: true }),
 	],
-	contacts: [text('lastName', 'Last Name', { mandatory: true }), { apiName: 'email', label: 'Email', type: 'Email', maxLength: 100 }],
-	accounts: [text('accountName', 'Account Name', { mandatory: true }), { apiName: 'website', label: 'Website', type: 'URL', maxLength: 120 }],
+	contacts: [
+		text('lastName', 'Last Name', { mandatory: true }),
+		{ apiName: 'email', label: 'Email', type: 'Email', maxLength: 100 },
+	],
+	accounts: [
+		text('accountName', 'Account Name', { mandatory: true }),
+		{ apiName: 'website', label: 'Website', type: 'URL', maxLength: 120 },
+	],
 	tasks: [text('subject', 'Subject', { mandatory: true })],
 	calls: [text('subject', 'Subject', { mandatory: true })],
 	events: [text('subject', 'Subject', { mandatory: true })],
@@ -81,7 +101,8 @@ function fieldRecord(module, definition, id) {
 	};
 	// Ticket fields carry showToHelpCenter (the spec's *ForTickets field variants).
 	if (module === 'tickets') record.showToHelpCenter = !definition.custom;
-	if (definition.statuses) record.allowedValues = definition.statuses.map((s) => ({ value: s.value, statusType: s.statusType }));
+	if (definition.statuses)
+		record.allowedValues = definition.statuses.map((s) => ({ value: s.value, statusType: s.statusType }));
 	else if (definition.values) record.allowedValues = definition.values.map((value) => ({ value }));
 	if (definition.defaultValue !== undefined) record.defaultValue = definition.defaultValue;
 	return record;

@@ -32,7 +32,12 @@ async function startReceiver(status = () => 200) {
 		req.on('data', (chunk) => chunks.push(chunk));
 		req.on('end', () => {
 			const text = Buffer.concat(chunks).toString('utf8');
-			requests.push({ method: req.method, path: req.url, headers: req.headers, body: text ? JSON.parse(text) : undefined });
+			requests.push({
+				method: req.method,
+				path: req.url,
+				headers: req.headers,
+				body: text ? JSON.parse(text) : undefined,
+			});
 			res.writeHead(answer(req)).end();
 		});
 	});
@@ -44,10 +49,11 @@ async function startReceiver(status = () => 200) {
 		answer: (next) => {
 			answer = next;
 		},
-		close: () => new Promise((resolve) => {
-			server.closeAllConnections();
-			server.close(resolve);
-		}),
+		close: () =>
+			new Promise((resolve) => {
+				server.closeAllConnections();
+				server.close(resolve);
+			}),
 	};
 }
 

@@ -22,8 +22,16 @@ const { createControlRoutes } = require('./control');
 
 /** The scopes issued when a test asks for none: what the package's credentials request. */
 const DEFAULT_SCOPES = [
-	'Desk.tickets.READ', 'Desk.search.READ', 'Desk.basic.READ', 'Desk.settings.READ', 'Desk.products.READ',
-	'Desk.contracts.READ', 'Desk.fields.READ', 'Desk.contacts.READ', 'Desk.webhooks.ALL', 'Desk.events.ALL',
+	'Desk.tickets.READ',
+	'Desk.search.READ',
+	'Desk.basic.READ',
+	'Desk.settings.READ',
+	'Desk.products.READ',
+	'Desk.contracts.READ',
+	'Desk.fields.READ',
+	'Desk.contacts.READ',
+	'Desk.webhooks.ALL',
+	'Desk.events.ALL',
 ];
 
 const DEFAULTS = {
@@ -48,7 +56,10 @@ const DEFAULTS = {
 	webClient: {
 		id: '1000.ZDSIMWEBCLIENT0000000000000000',
 		secret: 'zdsimwebclientsecret0000000000000000000000',
-		redirectUris: ['http://localhost:5678/rest/oauth2-credential/callback', 'http://127.0.0.1:5678/rest/oauth2-credential/callback'],
+		redirectUris: [
+			'http://localhost:5678/rest/oauth2-credential/callback',
+			'http://127.0.0.1:5678/rest/oauth2-credential/callback',
+		],
 	},
 	defaultScopes: DEFAULT_SCOPES,
 	/** The portal the redirect flow's consent picks (default: the first org). */
@@ -73,17 +84,33 @@ async function startSimulator(overrides = {}) {
 	const keys = createSigningKeys();
 	const accounts = createAccounts({ options, orgs, baseUrl: () => baseUrl, clock });
 	const webhooks = createWebhooks({ options, orgs, keys, clock, limits });
-	const contextFor = (org) => ({ org, deskUrl: baseUrl, now: clock(), edition: limits.edition, orgIndex: orgs.indexOf(org) });
+	const contextFor = (org) => ({
+		org,
+		deskUrl: baseUrl,
+		now: clock(),
+		edition: limits.edition,
+		orgIndex: orgs.indexOf(org),
+	});
 	const desk = createDesk({ orgs, accounts, limits, webhooks, contextFor });
 	const records = createRecords({ orgs, webhooks, clock, contextFor });
 
 	const control = {
 		info: () => ({
-			url: baseUrl, accountsUrl: baseUrl, deskUrl: baseUrl, apiUrl: `${baseUrl}/api/v1`, jwksUrl: `${baseUrl}/.well-known/jwks.json`,
+			url: baseUrl,
+			accountsUrl: baseUrl,
+			deskUrl: baseUrl,
+			apiUrl: `${baseUrl}/api/v1`,
+			jwksUrl: `${baseUrl}/.well-known/jwks.json`,
 			orgs: orgs.map((org) => ({ id: org.id, companyName: org.companyName, tickets: org.tables.tickets.entries.size })),
 			selfClient: { clientId: options.selfClient.id, clientSecret: options.selfClient.secret },
-			webClient: { clientId: options.webClient.id, clientSecret: options.webClient.secret, redirectUris: options.webClient.redirectUris },
-			defaultScopes: options.defaultScopes, settings: limits.snapshot(), kid: keys.currentKid(),
+			webClient: {
+				clientId: options.webClient.id,
+				clientSecret: options.webClient.secret,
+				redirectUris: options.webClient.redirectUris,
+			},
+			defaultScopes: options.defaultScopes,
+			settings: limits.snapshot(),
+			kid: keys.currentKid(),
 		}),
 		issueGrantCode: accounts.issueGrantCode,
 		issueTokens: accounts.issueTokens,
@@ -96,7 +123,8 @@ async function startSimulator(overrides = {}) {
 		settings: () => limits.snapshot(),
 		configure: (changes) => {
 			if (changes.consentOrgId !== undefined) options.consentOrgId = changes.consentOrgId;
-			if (changes.accessTokenTtlSeconds !== undefined) options.accessTokenTtlSeconds = Number(changes.accessTokenTtlSeconds);
+			if (changes.accessTokenTtlSeconds !== undefined)
+				options.accessTokenTtlSeconds = Number(changes.accessTokenTtlSeconds);
 			return limits.configure(changes);
 		},
 		addFault: limits.addFault,
@@ -119,7 +147,8 @@ async function startSimulator(overrides = {}) {
 			const fault = limits.takeFault(req.method, url.pathname);
 			if (fault?.kind === 'drop') return req.socket.destroy();
 			if (fault?.kind === 'error') throw limits.faultError(fault);
-			if (!(await accounts.handle(req, res, url))) send(res, 404, { errorCode: 'URL_NOT_FOUND', message: 'The URL you requested could not be found.' });
+			if (!(await accounts.handle(req, res, url)))
+				send(res, 404, { errorCode: 'URL_NOT_FOUND', message: 'The URL you requested could not be found.' });
 		} catch (error) {
 			sendError(res, error);
 		}

@@ -28,7 +28,12 @@ function createSigningKeys() {
 	}
 
 	rotate();
-	return { rotate, sign, jwks: () => ({ keys: keys.map((key) => ({ ...key.jwk })) }), currentKid: () => keys[keys.length - 1].kid };
+	return {
+		rotate,
+		sign,
+		jwks: () => ({ keys: keys.map((key) => ({ ...key.jwk })) }),
+		currentKid: () => keys[keys.length - 1].kid,
+	};
 }
 
 module.exports = { createSigningKeys };

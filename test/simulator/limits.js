@@ -19,8 +19,14 @@ function rangeFetchCredits(from) {
 }
 
 const emptyCounters = () => ({
-	calls: 0, credits: 0, peakConcurrency: 0, concurrencyRejected: 0, creditsRejected: 0, faultsInjected: 0,
-	byRoute: {}, byStatus: {},
+	calls: 0,
+	credits: 0,
+	peakConcurrency: 0,
+	concurrencyRejected: 0,
+	creditsRejected: 0,
+	faultsInjected: 0,
+	byRoute: {},
+	byStatus: {},
 });
 
 function createLimits(options, clock) {
@@ -39,7 +45,8 @@ function createLimits(options, clock) {
 
 	function configure(changes) {
 		if (changes.edition !== undefined) {
-			if (!(changes.edition in EDITION_CREDITS)) throw deskError(422, 'INVALID_DATA', `Unknown edition ${changes.edition}`);
+			if (!(changes.edition in EDITION_CREDITS))
+				throw deskError(422, 'INVALID_DATA', `Unknown edition ${changes.edition}`);
 			settings.edition = changes.edition;
 			if (changes.dailyCredits === undefined) changes = { ...changes, dailyCredits: EDITION_CREDITS[changes.edition] };
 		}
@@ -59,7 +66,11 @@ function createLimits(options, clock) {
 	function admit() {
 		if (inFlight >= settings.concurrency) {
 			counters.concurrencyRejected++;
-			throw deskError(429, 'TOO_MANY_REQUESTS', 'Too many requests are being made concurrently. Please try again after some time.');
+			throw deskError(
+				429,
+				'TOO_MANY_REQUESTS',
+				'Too many requests are being made concurrently. Please try again after some time.',
+			);
 		}
 		inFlight++;
 		counters.peakConcurrency = Math.max(counters.peakConcurrency, inFlight);
@@ -79,10 +90,16 @@ function createLimits(options, clock) {
 		if (remaining < weight) {
 			counters.creditsRejected++;
 			const retryAfter = Math.ceil((windowStart + DAY_MS - now) / 1000);
-			throw deskError(429, 'THRESHOLD_EXCEEDED', 'The API credits allotted for the portal for the day have been exhausted.', {}, {
-				'Retry-After': String(retryAfter),
-				'X-Rate-Limit-Remaining-v3': String(remaining),
-			});
+			throw deskError(
+				429,
+				'THRESHOLD_EXCEEDED',
+				'The API credits allotted for the portal for the day have been exhausted.',
+				{},
+				{
+					'Retry-After': String(retryAfter),
+					'X-Rate-Limit-Remaining-v3': String(remaining),
+				},
+			);
 		}
 		remaining -= weight;
 		counters.credits += weight;
@@ -102,11 +119,19 @@ function createLimits(options, clock) {
 	 */
 	function addFault(fault) {
 		const kind = fault.kind ?? 'error';
-		if (!['error', 'drop', 'latency'].includes(kind)) throw deskError(422, 'INVALID_DATA', `Unknown fault kind ${kind}`);
+		if (!['error', 'drop', 'latency'].includes(kind))
+			throw deskError(422, 'INVALID_DATA', `Unknown fault kind ${kind}`);
 		const entry = {
-			id: nextFaultId++, kind, path: fault.path ?? '.*', method: fault.method ? String(fault.method).toUpperCase() : null,
-			status: fault.status ?? 500, errorCode: fault.errorCode ?? null, retryAfter: fault.retryAfter ?? null,
-			latencyMs: fault.latencyMs ?? 0, count: fault.count === null ? null : (fault.count ?? 1), skip: fault.skip ?? 0,
+			id: nextFaultId++,
+			kind,
+			path: fault.path ?? '.*',
+			method: fault.method ? String(fault.method).toUpperCase() : null,
+			status: fault.status ?? 500,
+			errorCode: fault.errorCode ?? null,
+			retryAfter: fault.retryAfter ?? null,
+			latencyMs: fault.latencyMs ?? 0,
+			count: fault.count === null ? null : (fault.count ?? 1),
+			skip: fault.skip ?? 0,
 		};
 		entry.pattern = new RegExp(entry.path);
 		faults.push(entry);
@@ -115,7 +140,9 @@ function createLimits(options, clock) {
 	}
 
 	function takeFault(method, path) {
-		const fault = faults.find((f) => (f.method === null || f.method === method) && f.pattern.test(path) && f.count !== 0);
+		const fault = faults.find(
+			(f) => (f.method === null || f.method === method) && f.pattern.test(path) && f.count !== 0,
+		);
 		if (!fault) return null;
 		if (fault.skip > 0) {
 			fault.skip--;
@@ -130,11 +157,25 @@ function createLimits(options, clock) {
 	function faultError(fault) {
 		const code = fault.errorCode ?? (fault.status === 429 ? 'TOO_MANY_REQUESTS' : 'INTERNAL_SERVER_ERROR');
 		const headers = fault.retryAfter === null ? {} : { 'Retry-After': String(fault.retryAfter) };
-		return deskError(fault.status, code, 'An internal server error occurred while performing this operation.', {}, headers);
+		return deskError(
+			fault.status,
+			code,
+			'An internal server error occurred while performing this operation.',
+			{},
+			headers,
+		);
 	}
 
 	return {
-		configure, snapshot, admit, release, charge, record, addFault, takeFault, faultError,
+		configure,
+		snapshot,
+		admit,
+		release,
+		charge,
+		record,
+		addFault,
+		takeFault,
+		faultError,
 		clearFaults: () => {
 			faults = [];
 		},

@@ -87,7 +87,11 @@ describe('limits', () => {
 
 		sim.addFault({ kind: 'error', status: 429, retryAfter: 2, count: null, method: 'GET', path: '/products' });
 		const limited = await desk.get('/products');
-		expect([limited.status, limited.body.errorCode, limited.headers.get('retry-after')]).toEqual([429, 'TOO_MANY_REQUESTS', '2']);
+		expect([limited.status, limited.body.errorCode, limited.headers.get('retry-after')]).toEqual([
+			429,
+			'TOO_MANY_REQUESTS',
+			'2',
+		]);
 		expect((await desk.get('/products')).status).toBe(429);
 
 		sim.addFault({ kind: 'latency', latencyMs: 120, path: '/contracts' });
@@ -107,7 +111,8 @@ describe('limits', () => {
 		await desk.get('/tickets?limit=101');
 		const counters = await control(sim, 'GET', '/counters');
 		expect(counters).toMatchObject({
-			calls: 4, credits: 3 + 1 + 1,
+			calls: 4,
+			credits: 3 + 1 + 1,
 			byRoute: { 'GET /api/v1/tickets': 2, 'GET /api/v1/tickets/{id}': 2 },
 			byStatus: { 200: 3, 422: 1 },
 		});

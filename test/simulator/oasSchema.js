@@ -99,22 +99,29 @@ function createSpec(dir = OAS_DIR) {
 			}
 			if (schema.enum && !schema.enum.includes(value)) errors.push(`${pointer}: ${JSON.stringify(value)} not in enum`);
 			if (actual === 'string') {
-				if (schema.pattern && !regex(schema.pattern).test(value)) errors.push(`${pointer}: ${JSON.stringify(value)} does not match ${schema.pattern}`);
-				if (schema.maxLength !== undefined && value.length > schema.maxLength) errors.push(`${pointer}: longer than ${schema.maxLength}`);
-				if (schema.minLength !== undefined && value.length < schema.minLength) errors.push(`${pointer}: shorter than ${schema.minLength}`);
+				if (schema.pattern && !regex(schema.pattern).test(value))
+					errors.push(`${pointer}: ${JSON.stringify(value)} does not match ${schema.pattern}`);
+				if (schema.maxLength !== undefined && value.length > schema.maxLength)
+					errors.push(`${pointer}: longer than ${schema.maxLength}`);
+				if (schema.minLength !== undefined && value.length < schema.minLength)
+					errors.push(`${pointer}: shorter than ${schema.minLength}`);
 			}
 			if (actual === 'integer' || actual === 'number') {
 				if (schema.minimum !== undefined && value < schema.minimum) errors.push(`${pointer}: below ${schema.minimum}`);
 				if (schema.maximum !== undefined && value > schema.maximum) errors.push(`${pointer}: above ${schema.maximum}`);
 			}
 			if (actual === 'array') {
-				if (schema.maxItems !== undefined && value.length > schema.maxItems) errors.push(`${pointer}: more than ${schema.maxItems} items`);
-				if (schema.minItems !== undefined && value.length < schema.minItems) errors.push(`${pointer}: fewer than ${schema.minItems} items`);
+				if (schema.maxItems !== undefined && value.length > schema.maxItems)
+					errors.push(`${pointer}: more than ${schema.maxItems} items`);
+				if (schema.minItems !== undefined && value.length < schema.minItems)
+					errors.push(`${pointer}: fewer than ${schema.minItems} items`);
 			}
 			if (actual === 'object' && !artefact) {
 				const size = Object.keys(value).length;
-				if (schema.maxProperties !== undefined && size > schema.maxProperties) errors.push(`${pointer}: more than ${schema.maxProperties} properties`);
-				if (schema.minProperties !== undefined && size < schema.minProperties) errors.push(`${pointer}: fewer than ${schema.minProperties} properties`);
+				if (schema.maxProperties !== undefined && size > schema.maxProperties)
+					errors.push(`${pointer}: more than ${schema.maxProperties} properties`);
+				if (schema.minProperties !== undefined && size < schema.minProperties)
+					errors.push(`${pointer}: fewer than ${schema.minProperties} properties`);
 			}
 			const alternatives = schema.anyOf ?? schema.oneOf;
 			if (alternatives) {
@@ -125,12 +132,16 @@ function createSpec(dir = OAS_DIR) {
 				});
 				if (!attempts.some((found) => found.length === 0)) {
 					const closest = attempts.reduce((a, b) => (b.length < a.length ? b : a));
-					errors.push(`${pointer}: matches none of ${alternatives.length} alternatives; closest: ${closest.slice(0, 3).join('; ')}`);
+					errors.push(
+						`${pointer}: matches none of ${alternatives.length} alternatives; closest: ${closest.slice(0, 3).join('; ')}`,
+					);
 				}
 			}
 		}
 		if (actual === 'array') {
-			const items = parts.filter(({ schema }) => schema.items).map(({ schema, file }) => ({ schema: schema.items, file }));
+			const items = parts
+				.filter(({ schema }) => schema.items)
+				.map(({ schema, file }) => ({ schema: schema.items, file }));
 			if (items.length) value.forEach((item, i) => check(items, item, `${pointer}/${i}`, errors, options));
 		}
 		if (actual === 'object') checkObject(parts, value, pointer, errors, options, artefact);
@@ -145,16 +156,19 @@ function createSpec(dir = OAS_DIR) {
 				if (!properties.has(key)) properties.set(key, []);
 				properties.get(key).push({ schema: sub, file });
 			}
-			for (const [source, sub] of Object.entries(schema.patternProperties ?? {})) patternProperties.push({ re: regex(source), schema: sub, file });
+			for (const [source, sub] of Object.entries(schema.patternProperties ?? {}))
+				patternProperties.push({ re: regex(source), schema: sub, file });
 			if (schema.additionalProperties === false) closed = true;
-			if (!artefact) for (const key of schema.required ?? []) if (!(key in value)) errors.push(`${pointer}/${key}: required`);
+			if (!artefact)
+				for (const key of schema.required ?? []) if (!(key in value)) errors.push(`${pointer}/${key}: required`);
 		}
 		for (const [key, child] of Object.entries(value)) {
 			const at = `${pointer}/${key}`;
 			if (properties.has(key)) check(properties.get(key), child, at, errors, options);
 			const byPattern = patternProperties.filter(({ re }) => re.test(key));
 			for (const { schema, file } of byPattern) check([{ schema, file }], child, at, errors, options);
-			if (closed && !properties.has(key) && !byPattern.length) errors.push(`${at}: not allowed (additionalProperties: false)`);
+			if (closed && !properties.has(key) && !byPattern.length)
+				errors.push(`${at}: not allowed (additionalProperties: false)`);
 		}
 	}
 

@@ -18,7 +18,9 @@ describe('accounts server', () => {
 		return { status: response.status, body: await response.json() };
 	};
 	const tickets = (accessToken, scheme = 'Zoho-oauthtoken') =>
-		fetch(`${sim.apiUrl}/tickets?limit=1`, { headers: { Authorization: `${scheme} ${accessToken}`, orgId: sim.orgId } });
+		fetch(`${sim.apiUrl}/tickets?limit=1`, {
+			headers: { Authorization: `${scheme} ${accessToken}`, orgId: sim.orgId },
+		});
 
 	beforeAll(async () => {
 		sim = await startSimulator({ tickets: 50 });
@@ -30,25 +32,40 @@ describe('accounts server', () => {
 		const { code } = sim.issueGrantCode({ scopes: 'Desk.tickets.READ,Desk.basic.READ' });
 		const first = await token({ ...self, grant_type: 'authorization_code', code });
 		expect(first.status).toBe(200);
-		expect(first.body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: 'Desk.tickets.READ Desk.basic.READ' });
+		expect(first.body).toMatchObject({
+			token_type: 'Bearer',
+			expires_in: 3600,
+			scope: 'Desk.tickets.READ Desk.basic.READ',
+		});
 		expect(first.body.access_token).toMatch(/^1000\.[0-9a-f]{32}\.[0-9a-f]{32}$/);
 		expect(first.body.refresh_token).toMatch(/^1000\./);
 		expect((await tickets(first.body.access_token)).status).toBe(200);
 		// One-time: the same code again is an error sent with HTTP 200, as Zoho does.
-		expect(await token({ ...self, grant_type: 'authorization_code', code })).toEqual({ status: 200, body: { error: 'invalid_code' } });
+		expect(await token({ ...self, grant_type: 'authorization_code', code })).toEqual({
+			status: 200,
+			body: { error: 'invalid_code' },
+		});
 	});
 
 	test('codes expire, and the query string works like the form body', async () => {
 		const expired = sim.issueGrantCode({ ttlSeconds: 0 });
-		expect((await token({ ...self, grant_type: 'authorization_code', code: expired.code }, true)).body).toEqual({ error: 'invalid_code' });
+		expect((await token({ ...self, grant_type: 'authorization_code', code: expired.code }, true)).body).toEqual({
+			error: 'invalid_code',
+		});
 		const fresh = sim.issueGrantCode({ ttlSeconds: 600 });
-		expect((await token({ ...self, grant_type: 'authorization_code', code: fresh.code }, true)).body.access_token).toBeDefined();
+		expect(
+			(await token({ ...self, grant_type: 'authorization_code', code: fresh.code }, true)).body.access_token,
+		).toBeDefined();
 	});
 
 	test('client errors: unknown id, wrong secret, credentials only in an HTTP Basic header', async () => {
 		const { code } = sim.issueGrantCode();
-		expect((await token({ ...self, client_id: '1000.NOPE', grant_type: 'authorization_code', code })).body).toEqual({ error: 'invalid_client' });
-		expect((await token({ ...self, client_secret: 'wrong', grant_type: 'authorization_code', code })).body).toEqual({ error: 'invalid_client_secret' });
+		expect((await token({ ...self, client_id: '1000.NOPE', grant_type: 'authorization_code', code })).body).toEqual({
+			error: 'invalid_client',
+		});
+		expect((await token({ ...self, client_secret: 'wrong', grant_type: 'authorization_code', code })).body).toEqual({
+			error: 'invalid_client_secret',
+		});
 		const basic = Buffer.from(`${self.client_id}:${self.client_secret}`).toString('base64');
 		const response = await fetch(`${sim.accountsUrl}/oauth/v2/token`, {
 			...form({ grant_type: 'authorization_code', code }),
@@ -71,13 +88,17 @@ describe('accounts server', () => {
 		const denied = await refresh();
 		expect(denied.status).toBe(400);
 		expect(denied.body).toMatchObject({ error: 'Access Denied' });
-		expect((await token({ ...self, grant_type: 'refresh_token', refresh_token: '1000.unknown' })).body).toEqual({ error: 'invalid_code' });
+		expect((await token({ ...self, grant_type: 'refresh_token', refresh_token: '1000.unknown' })).body).toEqual({
+			error: 'invalid_code',
+		});
 	});
 
 	test('a revoked refresh token is invalid_code, and its access tokens stop working', async () => {
 		const tokens = sim.issueTokens();
 		await fetch(`${sim.accountsUrl}/oauth/v2/token/revoke?token=${tokens.refresh_token}`, { method: 'POST' });
-		expect((await token({ ...self, grant_type: 'refresh_token', refresh_token: tokens.refresh_token })).body).toEqual({ error: 'invalid_code' });
+		expect((await token({ ...self, grant_type: 'refresh_token', refresh_token: tokens.refresh_token })).body).toEqual({
+			error: 'invalid_code',
+		});
 		expect((await tickets(tokens.access_token)).status).toBe(401);
 	});
 
@@ -85,26 +106,47 @@ describe('accounts server', () => {
 		const redirectUri = 'http://127.0.0.1:5678/rest/oauth2-credential/callback';
 		const web = { client_id: sim.webClient.clientId, client_secret: sim.webClient.clientSecret };
 		const authorize = async (extra) => {
-			const query = new URLSearchParams({ response_type: 'code', client_id: web.client_id, redirect_uri: redirectUri, state: 'xyz', scope: 'Desk.tickets.READ Desk.basic.READ', ...extra });
+			const query = new URLSearchParams({
+				response_type: 'code',
+				client_id: web.client_id,
+				redirect_uri: redirectUri,
+				state: 'xyz',
+				scope: 'Desk.tickets.READ Desk.basic.READ',
+				...extra,
+			});
 			const response = await fetch(`${sim.accountsUrl}/oauth/v2/auth?${query}`, { redirect: 'manual' });
 			expect(response.status).toBe(302);
 			return new URL(response.headers.get('location'));
 		};
 		const back = await authorize({ access_type: 'offline', prompt: 'consent' });
 		expect(`${back.origin}${back.pathname}`).toBe(redirectUri);
-		expect(Object.fromEntries(back.searchParams)).toMatchObject({ state: 'xyz', location: 'us', 'accounts-server': sim.accountsUrl });
+		expect(Object.fromEntries(back.searchParams)).toMatchObject({
+			state: 'xyz',
+			location: 'us',
+			'accounts-server': sim.accountsUrl,
+		});
 		const code = back.searchParams.get('code');
-		expect((await token({ ...web, grant_type: 'authorization_code', code, redirect_uri: 'http://elsewhere/cb' })).body).toEqual({ error: 'invalid_redirect_uri' });
+		expect(
+			(await token({ ...web, grant_type: 'authorization_code', code, redirect_uri: 'http://elsewhere/cb' })).body,
+		).toEqual({ error: 'invalid_redirect_uri' });
 		const exchanged = await token({ ...web, grant_type: 'authorization_code', code, redirect_uri: redirectUri });
 		expect(exchanged.body.refresh_token).toBeDefined();
 
 		const again = await authorize({ access_type: 'offline' });
-		const withoutConsent = await token({ ...web, grant_type: 'authorization_code', code: again.searchParams.get('code'), redirect_uri: redirectUri });
+		const withoutConsent = await token({
+			...web,
+			grant_type: 'authorization_code',
+			code: again.searchParams.get('code'),
+			redirect_uri: redirectUri,
+		});
 		expect(withoutConsent.body.access_token).toBeDefined();
 		expect(withoutConsent.body.refresh_token).toBeUndefined();
 
 		expect((await authorize({ scope: 'Desk.nothing.READ' })).searchParams.get('error')).toBe('invalid_scope');
-		const unregistered = await fetch(`${sim.accountsUrl}/oauth/v2/auth?response_type=code&client_id=${web.client_id}&redirect_uri=http://evil/cb`, { redirect: 'manual' });
+		const unregistered = await fetch(
+			`${sim.accountsUrl}/oauth/v2/auth?response_type=code&client_id=${web.client_id}&redirect_uri=http://evil/cb`,
+			{ redirect: 'manual' },
+		);
 		expect(unregistered.status).toBe(400);
 	});
 
@@ -122,7 +164,10 @@ describe('accounts server', () => {
 		const short = await startSimulator({ tickets: 5, accessTokenTtlSeconds: 1 });
 		try {
 			const { access_token: accessToken } = short.issueTokens();
-			const call = () => fetch(`${short.apiUrl}/departments`, { headers: { Authorization: `Zoho-oauthtoken ${accessToken}`, orgId: short.orgId } });
+			const call = () =>
+				fetch(`${short.apiUrl}/departments`, {
+					headers: { Authorization: `Zoho-oauthtoken ${accessToken}`, orgId: short.orgId },
+				});
 			expect((await call()).status).toBe(200);
 			await new Promise((resolve) => setTimeout(resolve, 1100));
 			expect((await call()).status).toBe(401);
@@ -138,9 +183,15 @@ describe('accounts server', () => {
 			body: JSON.stringify({ scopes: ['Desk.tickets.READ'], orgId: sim.otherOrgId, ttlSeconds: 300 }),
 		});
 		const grant = await response.json();
-		expect(grant).toMatchObject({ clientId: sim.selfClient.clientId, orgId: sim.otherOrgId, scopes: ['Desk.tickets.READ'] });
+		expect(grant).toMatchObject({
+			clientId: sim.selfClient.clientId,
+			orgId: sim.otherOrgId,
+			scopes: ['Desk.tickets.READ'],
+		});
 		const exchanged = await token({ ...self, grant_type: 'authorization_code', code: grant.code });
-		const other = await fetch(`${sim.apiUrl}/tickets`, { headers: { Authorization: `Zoho-oauthtoken ${exchanged.body.access_token}`, orgId: sim.otherOrgId } });
+		const other = await fetch(`${sim.apiUrl}/tickets`, {
+			headers: { Authorization: `Zoho-oauthtoken ${exchanged.body.access_token}`, orgId: sim.otherOrgId },
+		});
 		expect(other.status).toBe(200);
 	});
 });

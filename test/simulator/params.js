@@ -13,27 +13,33 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2
 
 /** Each kind parses the raw values of one parameter (all occurrences) or throws 422. */
 const kinds = {
-	int: ({ min, max } = {}) => (name, values) => {
-		const text = single(name, values);
-		if (!/^-?[0-9]+$/.test(text)) throw invalid(name);
-		const value = Number(text);
-		if ((min !== undefined && value < min) || (max !== undefined && value > max)) throw invalid(name);
-		return value;
-	},
-	string: ({ enum: allowed, minLength = 1, maxLength = Infinity } = {}) => (name, values) => {
-		const text = single(name, values);
-		if (text.length < minLength || text.length > maxLength) throw invalid(name);
-		if (allowed && !allowed.includes(text)) throw invalid(name);
-		return text;
-	},
+	int:
+		({ min, max } = {}) =>
+		(name, values) => {
+			const text = single(name, values);
+			if (!/^-?[0-9]+$/.test(text)) throw invalid(name);
+			const value = Number(text);
+			if ((min !== undefined && value < min) || (max !== undefined && value > max)) throw invalid(name);
+			return value;
+		},
+	string:
+		({ enum: allowed, minLength = 1, maxLength = Infinity } = {}) =>
+		(name, values) => {
+			const text = single(name, values);
+			if (text.length < minLength || text.length > maxLength) throw invalid(name);
+			if (allowed && !allowed.includes(text)) throw invalid(name);
+			return text;
+		},
 	/** Comma-separated (or repeated) values. */
-	list: ({ enum: allowed, maxItems = Infinity, digits = false } = {}) => (name, values) => {
-		const items = values.flatMap((value) => value.split(',')).map((item) => item.trim());
-		if (!items.length || items.length > maxItems || items.some((item) => item === '')) throw invalid(name);
-		if (allowed && items.some((item) => !allowed.includes(item))) throw invalid(name);
-		if (digits && items.some((item) => !DIGITS.test(item))) throw invalid(name);
-		return items;
-	},
+	list:
+		({ enum: allowed, maxItems = Infinity, digits = false } = {}) =>
+		(name, values) => {
+			const items = values.flatMap((value) => value.split(',')).map((item) => item.trim());
+			if (!items.length || items.length > maxItems || items.some((item) => item === '')) throw invalid(name);
+			if (allowed && items.some((item) => !allowed.includes(item))) throw invalid(name);
+			if (digits && items.some((item) => !DIGITS.test(item))) throw invalid(name);
+			return items;
+		},
 	bool: () => (name, values) => {
 		const text = single(name, values);
 		if (text !== 'true' && text !== 'false') throw invalid(name);

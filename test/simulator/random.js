@@ -28,7 +28,10 @@ function createRandom(seed) {
 
 /** Random hex from the OS, for secrets that must not be guessable from the seed (tokens, codes). */
 function secretHex(length) {
-	return require('node:crypto').randomBytes(Math.ceil(length / 2)).toString('hex').slice(0, length);
+	return require('node:crypto')
+		.randomBytes(Math.ceil(length / 2))
+		.toString('hex')
+		.slice(0, length);
 }
 
 /**

@@ -8,7 +8,16 @@ const { deskError } = require('./http');
 const { TICKET_STATUSES, fieldRecord } = require('./fields');
 const views = require('./views');
 
-const TIME_FIELDS = ['createdTime', 'modifiedTime', 'dueDate', 'responseDueDate', 'customerResponseTime', 'closedTime', 'onholdTime', 'recentThread'];
+const TIME_FIELDS = [
+	'createdTime',
+	'modifiedTime',
+	'dueDate',
+	'responseDueDate',
+	'customerResponseTime',
+	'closedTime',
+	'onholdTime',
+	'recentThread',
+];
 const DAY = 24 * 3600 * 1000;
 const EVENTS = {
 	tickets: { add: 'Ticket_Add', update: 'Ticket_Update', delete: 'Ticket_Delete' },
@@ -41,37 +50,106 @@ function defaultsFor(table, org, now) {
 	switch (table) {
 		case 'tickets':
 			return {
-				ticketNumber: String(org.nextTicketNumber++), subject: 'New ticket', description: '<div>New ticket</div>',
-				email: contact.email, phone: contact.phone, status: 'Open', priority: 'Medium', channel: 'Email', language: 'English',
-				classification: null, category: null, subCategory: null, departmentId: department.id, contactId: contact.id,
-				accountId: contact.account.id, productId: null, assigneeId: null, teamId: null, layoutId: org.layouts.tickets.id,
-				createdTime: now, dueDate: now + 3 * DAY, responseDueDate: now + DAY, customerResponseTime: now, closedTime: null,
-				onholdTime: null, threadCount: 1, commentCount: 0, attachmentCount: 0, taskCount: 0, sentiment: null,
-				isEscalated: false, createdBy: agent.id, modifiedBy: agent.id, contractId: null,
-				cf: { cf_severity: 'S3', cf_customer_tier: 'Bronze', cf_external_ref: null, cf_sla_breach_count: '0', cf_renewal_date: null, cf_is_vip: 'false' },
+				ticketNumber: String(org.nextTicketNumber++),
+				subject: 'New ticket',
+				description: '<div>New ticket</div>',
+				email: contact.email,
+				phone: contact.phone,
+				status: 'Open',
+				priority: 'Medium',
+				channel: 'Email',
+				language: 'English',
+				classification: null,
+				category: null,
+				subCategory: null,
+				departmentId: department.id,
+				contactId: contact.id,
+				accountId: contact.account.id,
+				productId: null,
+				assigneeId: null,
+				teamId: null,
+				layoutId: org.layouts.tickets.id,
+				createdTime: now,
+				dueDate: now + 3 * DAY,
+				responseDueDate: now + DAY,
+				customerResponseTime: now,
+				closedTime: null,
+				onholdTime: null,
+				threadCount: 1,
+				commentCount: 0,
+				attachmentCount: 0,
+				taskCount: 0,
+				sentiment: null,
+				isEscalated: false,
+				createdBy: agent.id,
+				modifiedBy: agent.id,
+				contractId: null,
+				cf: {
+					cf_severity: 'S3',
+					cf_customer_tier: 'Bronze',
+					cf_external_ref: null,
+					cf_sla_breach_count: '0',
+					cf_renewal_date: null,
+					cf_is_vip: 'false',
+				},
 			};
 		case 'departments':
 			return {
-				name: `Department ${org.tables.departments.entries.size + 1}`, description: null, isEnabled: true, isDefault: false,
-				creatorId: agent.id, createdTime: now, chatStatus: 'NOT_CREATED', hasLogo: false, isAssignToTeamEnabled: false,
-				isVisibleInCustomerPortal: true, nameInCustomerPortal: null, sanitizedName: null, associatedAgentIds: [agent.id],
+				name: `Department ${org.tables.departments.entries.size + 1}`,
+				description: null,
+				isEnabled: true,
+				isDefault: false,
+				creatorId: agent.id,
+				createdTime: now,
+				chatStatus: 'NOT_CREATED',
+				hasLogo: false,
+				isAssignToTeamEnabled: false,
+				isVisibleInCustomerPortal: true,
+				nameInCustomerPortal: null,
+				sanitizedName: null,
+				associatedAgentIds: [agent.id],
 			};
 		case 'products':
 			return {
-				productName: 'New product', productCode: null, unitPrice: 0, productCategory: null, manufacturer: null, description: null,
-				ownerId: agent.id, departmentIds: [department.id], createdBy: agent.id, createdTime: now, modifiedBy: agent.id,
-				layoutId: org.layouts.products.id, cf: { cf_warranty_months: null, cf_sku_family: null },
+				productName: 'New product',
+				productCode: null,
+				unitPrice: 0,
+				productCategory: null,
+				manufacturer: null,
+				description: null,
+				ownerId: agent.id,
+				departmentIds: [department.id],
+				createdBy: agent.id,
+				createdTime: now,
+				modifiedBy: agent.id,
+				layoutId: org.layouts.products.id,
+				cf: { cf_warranty_months: null, cf_sku_family: null },
 			};
 		case 'contracts': {
 			const account = org.lookups.accounts.values().next().value;
 			const today = new Date(now).toISOString().slice(0, 10);
 			return {
-				contractName: 'New contract', contractNumber: null, contractStatus: 'ACTIVE', startDate: today,
-				endDate: new Date(now + 365 * DAY).toISOString().slice(0, 10), notifyBefore: '5', notifyOn: null, description: null,
-				associatedSLAId: org.lookups.slas.keys().next().value, supportPlanId: org.lookups.supportPlans.keys().next().value,
-				accountId: account.id, accountName: account.accountName, productId: null, departmentId: department.id,
-				ownerId: agent.id, notificationAgentIds: [agent.id], createdBy: agent.id, createdTime: now, modifiedBy: agent.id,
-				layoutId: org.layouts.contracts.id, cf: { cf_billing_cycle: null },
+				contractName: 'New contract',
+				contractNumber: null,
+				contractStatus: 'ACTIVE',
+				startDate: today,
+				endDate: new Date(now + 365 * DAY).toISOString().slice(0, 10),
+				notifyBefore: '5',
+				notifyOn: null,
+				description: null,
+				associatedSLAId: org.lookups.slas.keys().next().value,
+				supportPlanId: org.lookups.supportPlans.keys().next().value,
+				accountId: account.id,
+				accountName: account.accountName,
+				productId: null,
+				departmentId: department.id,
+				ownerId: agent.id,
+				notificationAgentIds: [agent.id],
+				createdBy: agent.id,
+				createdTime: now,
+				modifiedBy: agent.id,
+				layoutId: org.layouts.contracts.id,
+				cf: { cf_billing_cycle: null },
 			};
 		}
 		default:
@@ -110,20 +188,36 @@ function createRecords({ orgs, webhooks, clock, contextFor }) {
 	function detailOf(org, table, record) {
 		const ctx = contextFor(org);
 		switch (table) {
-			case 'tickets': return views.ticketDetail(record, ctx);
-			case 'departments': return views.departmentView(record, ctx, { detail: true });
-			case 'products': return views.productDetail(record, ctx);
-			case 'contracts': return views.contractDetail(record, ctx);
-			default: return views.fieldView(record);
+			case 'tickets':
+				return views.ticketDetail(record, ctx);
+			case 'departments':
+				return views.departmentView(record, ctx, { detail: true });
+			case 'products':
+				return views.productDetail(record, ctx);
+			case 'contracts':
+				return views.contractDetail(record, ctx);
+			default:
+				return views.fieldView(record);
 		}
 	}
 
 	/** Top-level API fields (and cf_* keys) whose value differs between two views. */
 	function changedFields(before, after) {
 		const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-		const changed = [...keys].filter((key) => key !== 'cf' && JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+		const changed = [...keys].filter(
+			(key) => key !== 'cf' && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+		);
 		const cfKeys = new Set([...Object.keys(before.cf ?? {}), ...Object.keys(after.cf ?? {})]);
 		return [...changed, ...[...cfKeys].filter((key) => before.cf?.[key] !== after.cf?.[key])];
+	}
+
+	/** The webhook event of a change, if Zoho has one for this table and kind (add, update, delete). */
+	function eventOf(table, kind, record, payload, { prevState, changedFields: changed = [], eventTime }) {
+		const eventType = EVENTS[table]?.[kind];
+		if (!eventType) return [];
+		return [
+			{ eventType, payload, prevState, departmentId: record.departmentId ?? null, changedFields: changed, eventTime },
+		];
 	}
 
 	function emit(org, changes, { origin, sourceId } = {}) {
@@ -134,7 +228,13 @@ function createRecords({ orgs, webhooks, clock, contextFor }) {
 		const stored = { ...defaultsFor(table, org, now), ...toStored(fields) };
 		if (table === 'organizationFields') {
 			if (!stored.module || !stored.apiName) throw deskError(422, 'INVALID_DATA', 'module and apiName are required');
-			const definition = { apiName: stored.apiName, label: stored.displayLabel ?? stored.apiName, type: stored.type ?? 'Text', maxLength: stored.maxLength ?? 255, custom: stored.apiName.startsWith('cf_') };
+			const definition = {
+				apiName: stored.apiName,
+				label: stored.displayLabel ?? stored.apiName,
+				type: stored.type ?? 'Text',
+				maxLength: stored.maxLength ?? 255,
+				custom: stored.apiName.startsWith('cf_'),
+			};
 			return { ...fieldRecord(stored.module, definition, org.newId.organizationFields()), ...stored, trashed: false };
 		}
 		const record = { id: org.newId[table](), ...stored, trashed: false };
@@ -156,7 +256,7 @@ function createRecords({ orgs, webhooks, clock, contextFor }) {
 			const record = normalizeNew(org, table, item ?? {}, now);
 			store.put(record);
 			const payload = detailOf(org, table, record);
-			if (EVENTS[table]) changes.push({ eventType: EVENTS[table].add, payload, departmentId: record.departmentId ?? null, changedFields: [], eventTime: now });
+			changes.push(...eventOf(table, 'add', record, payload, { eventTime: now }));
 			return payload;
 		});
 		emit(org, changes, options);
@@ -169,8 +269,10 @@ function createRecords({ orgs, webhooks, clock, contextFor }) {
 		if (previous.trashed) throw deskError(422, 'INVALID_DATA', `${table} record ${id} is in the trash`);
 		const now = clock();
 		const patch = toStored(fields ?? {});
-		const next = { ...previous, ...patch, cf: patch.cf ? { ...previous.cf, ...patch.cf } : previous.cf };
-		if (table !== 'organizationFields' && patch.modifiedTime === undefined) next.modifiedTime = Math.max(now, previous.modifiedTime);
+		const next = { ...previous, ...patch };
+		if (patch.cf) next.cf = { ...previous.cf, ...patch.cf };
+		if (table !== 'organizationFields' && patch.modifiedTime === undefined)
+			next.modifiedTime = Math.max(now, previous.modifiedTime);
 		if (table === 'contracts') next.accountName = org.lookups.accounts.get(next.accountId)?.accountName ?? null;
 		if (table === 'tickets') {
 			if (patch.recentThread === undefined) next.recentThread = next.modifiedTime;
@@ -179,12 +281,12 @@ function createRecords({ orgs, webhooks, clock, contextFor }) {
 		tableOf(org, table).put(next);
 		const before = detailOf(org, table, previous);
 		const payload = detailOf(org, table, next);
-		if (EVENTS[table]) {
-			emit(org, [{
-				eventType: EVENTS[table].update, payload, prevState: before, departmentId: next.departmentId ?? null,
-				changedFields: changedFields(before, payload), eventTime: next.modifiedTime,
-			}], options);
-		}
+		const changed = changedFields(before, payload);
+		emit(
+			org,
+			eventOf(table, 'update', next, payload, { prevState: before, changedFields: changed, eventTime: now }),
+			options,
+		);
 		return payload;
 	}
 
@@ -199,9 +301,7 @@ function createRecords({ orgs, webhooks, clock, contextFor }) {
 		if (options.permanent) store.purge(previous.id);
 		else store.put(trashed);
 		const payload = detailOf(org, table, trashed);
-		if (EVENTS[table]?.delete && !previous.trashed) {
-			emit(org, [{ eventType: EVENTS[table].delete, payload, departmentId: previous.departmentId ?? null, changedFields: [], eventTime: now }], options);
-		}
+		if (!previous.trashed) emit(org, eventOf(table, 'delete', previous, payload, { eventTime: now }), options);
 		return payload;
 	}
 
@@ -213,4 +313,4 @@ function createRecords({ orgs, webhooks, clock, contextFor }) {
 	return { createRecord, updateRecord, deleteRecord, getRecord };
 }
 
-module.exports = { createRecords, TABLES };
+module.exports = { createRecords };

@@ -10,7 +10,6 @@ const T = 'v1.0/Ticket.json';
 const SEARCH = 'extra/tickets-search.json';
 
 if (!specAvailable()) {
-	// eslint-disable-next-line no-console
 	console.warn(`Zoho's OpenAPI spec not found at ${OAS_DIR} (set ZOHO_DESK_OAS_DIR): schema tests skipped`);
 }
 const describeWithSpec = specAvailable() ? describe : describe.skip;
@@ -41,19 +40,63 @@ describeWithSpec('responses match the OpenAPI spec', () => {
 
 	test.each([
 		['tickets list', { file: T, path: '/api/v1/tickets' }, '/tickets?limit=100'],
-		['tickets list with every include', { file: T, path: '/api/v1/tickets' }, '/tickets?limit=100&include=contacts,products,departments,team,assignee'],
-		['tickets list sorted by -dueDate', { file: T, path: '/api/v1/tickets' }, '/tickets?limit=50&from=200&sortBy=-dueDate'],
-		['ticket queue count', { file: T, path: '/api/v1/ticketQueueView/count' }, '/ticketQueueView/count?viewId=1&departmentId=allDepartment'],
+		[
+			'tickets list with every include',
+			{ file: T, path: '/api/v1/tickets' },
+			'/tickets?limit=100&include=contacts,products,departments,team,assignee',
+		],
+		[
+			'tickets list sorted by -dueDate',
+			{ file: T, path: '/api/v1/tickets' },
+			'/tickets?limit=50&from=200&sortBy=-dueDate',
+		],
+		[
+			'ticket queue count',
+			{ file: T, path: '/api/v1/ticketQueueView/count' },
+			'/ticketQueueView/count?viewId=1&departmentId=allDepartment',
+		],
 		['departments list', { file: 'v1.0/Department.json', path: '/api/v1/departments' }, '/departments?limit=200'],
-		['departments count', { file: 'v1.0/Department.json', path: '/api/v1/departments/count' }, '/departments/count?isEnabled=true'],
+		[
+			'departments count',
+			{ file: 'v1.0/Department.json', path: '/api/v1/departments/count' },
+			'/departments/count?isEnabled=true',
+		],
 		['products list', { file: 'v1.0/Product.json', path: '/api/v1/products' }, '/products?limit=100'],
-		['products list with owner', { file: 'v1.0/Product.json', path: '/api/v1/products' }, '/products?limit=100&include=owner&sortBy=-unitPrice'],
-		['ticket fields', { file: 'v1.0/FieldOld.json', path: '/api/v1/organizationFields' }, '/organizationFields?module=tickets'],
-		['product fields', { file: 'v1.0/FieldOld.json', path: '/api/v1/organizationFields' }, '/organizationFields?module=products'],
-		['contract fields', { file: 'v1.0/FieldOld.json', path: '/api/v1/organizationFields' }, '/organizationFields?module=contracts'],
-		['custom field count', { file: 'v1.0/FieldOld.json', path: '/api/v1/customFieldCount' }, '/customFieldCount?module=tickets'],
-		['contracts list', { file: 'v1.0/Contract.json', path: '/api/v1/contracts' }, '/contracts?limit=100&sortBy=-modifiedTime'],
-		['contracts count', { file: 'v1.0/Contract.json', path: '/api/v1/contracts/count' }, '/contracts/count?viewId=1&departmentId=allDepartment'],
+		[
+			'products list with owner',
+			{ file: 'v1.0/Product.json', path: '/api/v1/products' },
+			'/products?limit=100&include=owner&sortBy=-unitPrice',
+		],
+		[
+			'ticket fields',
+			{ file: 'v1.0/FieldOld.json', path: '/api/v1/organizationFields' },
+			'/organizationFields?module=tickets',
+		],
+		[
+			'product fields',
+			{ file: 'v1.0/FieldOld.json', path: '/api/v1/organizationFields' },
+			'/organizationFields?module=products',
+		],
+		[
+			'contract fields',
+			{ file: 'v1.0/FieldOld.json', path: '/api/v1/organizationFields' },
+			'/organizationFields?module=contracts',
+		],
+		[
+			'custom field count',
+			{ file: 'v1.0/FieldOld.json', path: '/api/v1/customFieldCount' },
+			'/customFieldCount?module=tickets',
+		],
+		[
+			'contracts list',
+			{ file: 'v1.0/Contract.json', path: '/api/v1/contracts' },
+			'/contracts?limit=100&sortBy=-modifiedTime',
+		],
+		[
+			'contracts count',
+			{ file: 'v1.0/Contract.json', path: '/api/v1/contracts/count' },
+			'/contracts/count?viewId=1&departmentId=allDepartment',
+		],
 		['organizations', { file: 'v1.0/Organization.json', path: '/api/v1/organizations' }, '/organizations'],
 	])('%s', async (_name, operation, path) => {
 		await expectConforms(operation, path);
@@ -65,17 +108,31 @@ describeWithSpec('responses match the OpenAPI spec', () => {
 			{ file: T, path: '/api/v1/tickets/{ticketId}' },
 			`/tickets/${ids.ticket}?include=contacts,products,assignee,departments,contract,isRead,team,skills`,
 		);
-		await expectConforms({ file: 'v1.0/Department.json', path: '/api/v1/departments/{departmentId}' }, `/departments/${ids.department}`);
-		await expectConforms({ file: 'v1.0/Product.json', path: '/api/v1/products/{productId}' }, `/products/${ids.product}`);
+		await expectConforms(
+			{ file: 'v1.0/Department.json', path: '/api/v1/departments/{departmentId}' },
+			`/departments/${ids.department}`,
+		);
+		await expectConforms(
+			{ file: 'v1.0/Product.json', path: '/api/v1/products/{productId}' },
+			`/products/${ids.product}`,
+		);
 		await expectConforms({ file: 'v1.0/Contract.json', path: '/api/v1/contracts/{id}' }, `/contracts/${ids.contract}`);
-		await expectConforms({ file: 'v1.0/Organization.json', path: '/api/v1/organizations/{organizationId}' }, `/organizations/${sim.orgId}`);
+		await expectConforms(
+			{ file: 'v1.0/Organization.json', path: '/api/v1/organizations/{organizationId}' },
+			`/organizations/${sim.orgId}`,
+		);
 	});
 
 	test('organization fields by id, every type but status (the spec gives get-by-id no status-field variant)', async () => {
-		const fields = (await desk.get('/organizationFields?module=tickets')).body.data.filter((f) => f.apiName !== 'status');
+		const fields = (await desk.get('/organizationFields?module=tickets')).body.data.filter(
+			(f) => f.apiName !== 'status',
+		);
 		expect(new Set(fields.map((f) => f.type)).size).toBeGreaterThan(6);
 		for (const field of fields) {
-			await expectConforms({ file: 'v1.0/FieldOld.json', path: '/api/v1/organizationFields/{fieldId}' }, `/organizationFields/${field.id}`);
+			await expectConforms(
+				{ file: 'v1.0/FieldOld.json', path: '/api/v1/organizationFields/{fieldId}' },
+				`/organizationFields/${field.id}`,
+			);
 		}
 	});
 
@@ -89,7 +146,9 @@ describeWithSpec('responses match the OpenAPI spec', () => {
 			expect(Object.keys(cf)).toContain('cf_severity');
 			return item;
 		});
-		expect(spec.validateResponse({ file: T, path: '/api/v1/tickets', method: 'get', status: 200 }, { data: listItems })).toEqual([]);
+		expect(
+			spec.validateResponse({ file: T, path: '/api/v1/tickets', method: 'get', status: 200 }, { data: listItems }),
+		).toEqual([]);
 	});
 
 	test('empty pages are 204 where the spec declares it', async () => {
@@ -125,21 +184,52 @@ describeWithSpec('responses match the OpenAPI spec', () => {
 			const artefacts = [/^(\/data\/\d+)?\/subscriptions\//];
 			const created = await desk.request('POST', '/webhooks', {
 				body: {
-					url: receiver.url, name: 'n8n', description: 'Ticket changes', includeEventsFrom: ['AUTOMATION'],
+					url: receiver.url,
+					name: 'n8n',
+					description: 'Ticket changes',
+					includeEventsFrom: ['AUTOMATION'],
 					ignoreSourceId: '49ad222a-f812-11e7-8c3f-9a214cf093ae',
-					subscriptions: { Ticket_Add: { departmentIds: [ids.department] }, Ticket_Update: { includePrevState: true, fields: ['status'] }, Ticket_Delete: null },
+					subscriptions: {
+						Ticket_Add: { departmentIds: [ids.department] },
+						Ticket_Update: { includePrevState: true, fields: ['status'] },
+						Ticket_Delete: null,
+					},
 				},
 			});
 			expect(created.status).toBe(200);
-			expect(spec.validateResponse({ file: W, path: '/api/v1/webhooks', method: 'post', status: 200 }, created.body, { artefacts })).toEqual([]);
+			expect(
+				spec.validateResponse({ file: W, path: '/api/v1/webhooks', method: 'post', status: 200 }, created.body, {
+					artefacts,
+				}),
+			).toEqual([]);
 			const one = await desk.get(`/webhooks/${created.body.id}`);
-			expect(spec.validateResponse({ file: W, path: '/api/v1/webhooks/{webhookId}', method: 'get', status: 200 }, one.body, { artefacts })).toEqual([]);
+			expect(
+				spec.validateResponse({ file: W, path: '/api/v1/webhooks/{webhookId}', method: 'get', status: 200 }, one.body, {
+					artefacts,
+				}),
+			).toEqual([]);
 			const all = await desk.get('/webhooks');
-			expect(spec.validateResponse({ file: W, path: '/api/v1/webhooks', method: 'get', status: 200 }, all.body, { artefacts })).toEqual([]);
-			const patched = await desk.request('PATCH', `/webhooks/${created.body.id}`, { body: { isEnabled: false, subscriptions: { Ticket_Add: null } } });
-			expect(spec.validateResponse({ file: W, path: '/api/v1/webhooks/{webhookId}', method: 'patch', status: 200 }, patched.body, { artefacts })).toEqual([]);
-			const invalid = await desk.request('POST', '/webhooks', { body: { url: receiver.url, subscriptions: { Ticket_Explode: null } } });
-			expect(spec.validateResponse({ file: W, path: '/api/v1/webhooks', method: 'post', status: 422 }, invalid.body)).toEqual([]);
+			expect(
+				spec.validateResponse({ file: W, path: '/api/v1/webhooks', method: 'get', status: 200 }, all.body, {
+					artefacts,
+				}),
+			).toEqual([]);
+			const patched = await desk.request('PATCH', `/webhooks/${created.body.id}`, {
+				body: { isEnabled: false, subscriptions: { Ticket_Add: null } },
+			});
+			expect(
+				spec.validateResponse(
+					{ file: W, path: '/api/v1/webhooks/{webhookId}', method: 'patch', status: 200 },
+					patched.body,
+					{ artefacts },
+				),
+			).toEqual([]);
+			const invalid = await desk.request('POST', '/webhooks', {
+				body: { url: receiver.url, subscriptions: { Ticket_Explode: null } },
+			});
+			expect(
+				spec.validateResponse({ file: W, path: '/api/v1/webhooks', method: 'post', status: 422 }, invalid.body),
+			).toEqual([]);
 			const removed = await desk.request('DELETE', `/webhooks/${created.body.id}`);
 			expect([removed.status, removed.body]).toEqual([200, undefined]);
 		} finally {
@@ -158,6 +248,8 @@ describeWithSpec('responses match the OpenAPI spec', () => {
 		expect(spec.validateResponse(operation, { data: [{ ...data[0], statusType: 'Pending' }] })).toEqual([
 			'/data/0/statusType: "Pending" not in enum',
 		]);
-		expect(spec.validateResponse(operation, { data: [{ ...data[0], createdTime: 'yesterday' }] })[0]).toMatch(/createdTime.*does not match/);
+		expect(spec.validateResponse(operation, { data: [{ ...data[0], createdTime: 'yesterday' }] })[0]).toMatch(
+			/createdTime.*does not match/,
+		);
 	});
 });

@@ -10,8 +10,19 @@ const { FIELD_DEFINITIONS, TICKET_STATUSES, customFieldsOf, fieldRecord } = requ
 
 const DAY = 24 * 3600 * 1000;
 const TABLE_CODES = {
-	tickets: '10', departments: '11', products: '12', contracts: '13', organizationFields: '14', contacts: '15',
-	accounts: '16', agents: '17', teams: '18', webhooks: '19', layouts: '20', slas: '21', supportPlans: '22',
+	tickets: '10',
+	departments: '11',
+	products: '12',
+	contracts: '13',
+	organizationFields: '14',
+	contacts: '15',
+	accounts: '16',
+	agents: '17',
+	teams: '18',
+	webhooks: '19',
+	layouts: '20',
+	slas: '21',
+	supportPlans: '22',
 };
 /** Tables the Desk API serves, with the keys their big lists are indexed by. */
 const TABLE_INDEXES = {
@@ -32,10 +43,20 @@ const SECOND_ORG_TICKETS = 25;
 const FIRST_NAMES = ['Ava', 'Noah', 'Mia', 'Liam', 'Zoe', 'Ethan', 'Isla', 'Omar', 'Lena', 'Ravi', 'Sara', 'Jon'];
 const LAST_NAMES = ['Carol', 'Vincent', 'Patel', 'Nguyen', 'Schmidt', 'Rossi', 'Okafor', 'Silva', 'Kim', 'Dubois'];
 const SUBJECTS = [
-	'Cannot log in after password reset', 'Invoice shows the wrong amount', 'Order has not arrived yet',
-	'Feature request: export to CSV', 'Delay in processing the orders', 'App crashes on start',
-	'Refund for duplicate charge', 'How do I add a second user?', 'Shipping address change', 'Data sync is slow',
-	'Product arrived damaged', 'Need a copy of the contract', 'Upgrade to the next plan', 'Two-factor code not received',
+	'Cannot log in after password reset',
+	'Invoice shows the wrong amount',
+	'Order has not arrived yet',
+	'Feature request: export to CSV',
+	'Delay in processing the orders',
+	'App crashes on start',
+	'Refund for duplicate charge',
+	'How do I add a second user?',
+	'Shipping address change',
+	'Data sync is slow',
+	'Product arrived damaged',
+	'Need a copy of the contract',
+	'Upgrade to the next plan',
+	'Two-factor code not received',
 ];
 const DESCRIPTIONS = SUBJECTS.map((subject) => `<div>${subject}. Please help.<br /></div>`);
 const DEPARTMENTS = ['Support', 'Billing', 'Sales', 'Engineering', 'Legacy Support'];
@@ -60,7 +81,10 @@ function seedPortal(orgDef, orgIndex, { seed, tickets: ticketCount, endTime }) {
 		const lastName = LAST_NAMES[(i * 3) % LAST_NAMES.length];
 		const id = newId.agents();
 		return {
-			id, firstName, lastName, name: `${firstName} ${lastName}`,
+			id,
+			firstName,
+			lastName,
+			name: `${firstName} ${lastName}`,
 			email: `${firstName}.${lastName}@${orgDef.portalName}.example.com`.toLowerCase(),
 			photoURL: `https://desk.example.com/api/v1/agents/${id}/photo?orgId=${orgDef.id}`,
 		};
@@ -70,30 +94,42 @@ function seedPortal(orgDef, orgIndex, { seed, tickets: ticketCount, endTime }) {
 		return { id, name, logoUrl: `https://desk.example.com/api/v1/teams/${id}/logo?orgId=${orgDef.id}` };
 	});
 	const accounts = Array.from({ length: 60 }, (_, i) => ({
-		id: newId.accounts(), accountName: `Customer ${String(i + 1).padStart(2, '0')} Ltd`,
+		id: newId.accounts(),
+		accountName: `Customer ${String(i + 1).padStart(2, '0')} Ltd`,
 		website: `www.customer${i + 1}.example.com`,
 	}));
 	const contacts = Array.from({ length: 300 }, (_, i) => {
 		const firstName = random.pick(FIRST_NAMES);
 		const lastName = random.pick(LAST_NAMES);
 		return {
-			id: newId.contacts(), firstName, lastName, type: null, isSpam: false,
+			id: newId.contacts(),
+			firstName,
+			lastName,
+			type: null,
+			isSpam: false,
 			email: `${firstName}.${lastName}${i}@mail.example.com`.toLowerCase(),
-			phone: `+1 555 01${String(i).padStart(2, '0')}`.slice(0, 14), mobile: null,
+			phone: `+1 555 01${String(i).padStart(2, '0')}`.slice(0, 14),
+			mobile: null,
 			account: accounts[i % accounts.length],
 		};
 	});
 	const slas = ['Gold SLA', 'Silver SLA', 'Bronze SLA'].map((name) => ({ id: newId.slas(), name }));
 	const supportPlans = ['Gold Plan', 'Silver Plan', 'Basic Plan'].map((name, i) => ({
-		id: newId.supportPlans(), name, supportType: ['UNLIMITED_SUPPORT', 'HOURS', 'TICKETS'][i], status: 'ACTIVE',
+		id: newId.supportPlans(),
+		name,
+		supportType: ['UNLIMITED_SUPPORT', 'HOURS', 'TICKETS'][i],
+		status: 'ACTIVE',
 	}));
 	const layouts = Object.fromEntries(
 		Object.keys(TABLE_INDEXES).map((table) => [table, { id: newId.layouts(), layoutName: `Standard ${table} layout` }]),
 	);
 	const lookups = {
-		agents: new Map(agents.map((a) => [a.id, a])), teams: new Map(teams.map((t) => [t.id, t])),
-		contacts: new Map(contacts.map((c) => [c.id, c])), accounts: new Map(accounts.map((a) => [a.id, a])),
-		slas: new Map(slas.map((s) => [s.id, s])), supportPlans: new Map(supportPlans.map((p) => [p.id, p])),
+		agents: new Map(agents.map((a) => [a.id, a])),
+		teams: new Map(teams.map((t) => [t.id, t])),
+		contacts: new Map(contacts.map((c) => [c.id, c])),
+		accounts: new Map(accounts.map((a) => [a.id, a])),
+		slas: new Map(slas.map((s) => [s.id, s])),
+		supportPlans: new Map(supportPlans.map((p) => [p.id, p])),
 	};
 	const customValue = (field, random) => {
 		if (field.values) return random.pick(field.values);
@@ -114,11 +150,22 @@ function seedPortal(orgDef, orgIndex, { seed, tickets: ticketCount, endTime }) {
 	const departments = DEPARTMENTS.map((name, i) => {
 		const createdTime = start - (DEPARTMENTS.length - i) * DAY;
 		return {
-			id: newId.departments(), name, description: `${name} department`, isEnabled: i < 4, isDefault: i === 0,
-			creatorId: agents[0].id, createdTime, modifiedTime: createdTime, chatStatus: i === 0 ? 'AVAILABLE' : 'NOT_CREATED',
-			hasLogo: false, isAssignToTeamEnabled: i < 2, isVisibleInCustomerPortal: i < 4, nameInCustomerPortal: name,
+			id: newId.departments(),
+			name,
+			description: `${name} department`,
+			isEnabled: i < 4,
+			isDefault: i === 0,
+			creatorId: agents[0].id,
+			createdTime,
+			modifiedTime: createdTime,
+			chatStatus: i === 0 ? 'AVAILABLE' : 'NOT_CREATED',
+			hasLogo: false,
+			isAssignToTeamEnabled: i < 2,
+			isVisibleInCustomerPortal: i < 4,
+			nameInCustomerPortal: name,
 			sanitizedName: name.toLowerCase().replace(/\s+/g, '-'),
-			associatedAgentIds: agents.filter((_, a) => a % 4 === i % 4 || a === 0).map((a) => a.id), trashed: false,
+			associatedAgentIds: agents.filter((_, a) => a % 4 === i % 4 || a === 0).map((a) => a.id),
+			trashed: false,
 		};
 	});
 	const enabledDepartments = departments.filter((d) => d.isEnabled);
@@ -127,13 +174,22 @@ function seedPortal(orgDef, orgIndex, { seed, tickets: ticketCount, endTime }) {
 	const products = Array.from({ length: 40 }, (_, i) => {
 		const createdTime = inWindow();
 		return {
-			id: newId.products(), productName: `Product ${String(i + 1).padStart(2, '0')}`,
-			productCode: `P-${String(1000 + i)}`, unitPrice: random.int(5, 500),
-			productCategory: random.pick(['Hardware', 'Software', 'Service']), manufacturer: random.pick(['Zylker', 'Acme', null]),
-			description: `Seeded product ${i + 1}`, ownerId: random.pick(agents).id,
-			departmentIds: [random.pick(enabledDepartments).id], createdBy: agents[0].id, createdTime,
-			modifiedBy: agents[0].id, modifiedTime: Math.min(endTime, createdTime + random.int(0, 90) * DAY),
-			layoutId: layouts.products.id, cf: productCf(), trashed: i % 20 === 19,
+			id: newId.products(),
+			productName: `Product ${String(i + 1).padStart(2, '0')}`,
+			productCode: `P-${String(1000 + i)}`,
+			unitPrice: random.int(5, 500),
+			productCategory: random.pick(['Hardware', 'Software', 'Service']),
+			manufacturer: random.pick(['Zylker', 'Acme', null]),
+			description: `Seeded product ${i + 1}`,
+			ownerId: random.pick(agents).id,
+			departmentIds: [random.pick(enabledDepartments).id],
+			createdBy: agents[0].id,
+			createdTime,
+			modifiedBy: agents[0].id,
+			modifiedTime: Math.min(endTime, createdTime + random.int(0, 90) * DAY),
+			layoutId: layouts.products.id,
+			cf: productCf(),
+			trashed: i % 20 === 19,
 		};
 	});
 
@@ -144,26 +200,55 @@ function seedPortal(orgDef, orgIndex, { seed, tickets: ticketCount, endTime }) {
 		const endDate = startDate + random.int(90, 730) * DAY;
 		const account = random.pick(accounts);
 		return {
-			id: newId.contracts(), contractName: `Contract ${String(i + 1).padStart(3, '0')} – ${account.accountName}`,
+			id: newId.contracts(),
+			contractName: `Contract ${String(i + 1).padStart(3, '0')} – ${account.accountName}`,
 			contractNumber: `CN-${String(i + 1).padStart(5, '0')}`,
 			contractStatus: startDate > endTime ? 'FUTURE' : endDate < endTime ? 'EXPIRED' : 'ACTIVE',
-			startDate: dateOnly(startDate), endDate: dateOnly(endDate), notifyBefore: '5',
-			notifyOn: dateOnly(endDate - 5 * DAY), description: null, associatedSLAId: random.pick(slas).id,
-			supportPlanId: random.pick(supportPlans).id, accountId: account.id, accountName: account.accountName,
-			productId: random.chance(0.5) ? random.pick(products).id : null, departmentId: random.pick(enabledDepartments).id,
-			ownerId: random.pick(agents).id, notificationAgentIds: [agents[0].id], createdBy: agents[0].id, createdTime,
-			modifiedBy: agents[0].id, modifiedTime: Math.min(endTime, createdTime + random.int(0, 120) * DAY),
-			layoutId: layouts.contracts.id, cf: contractCf(), trashed: i % 17 === 16,
+			startDate: dateOnly(startDate),
+			endDate: dateOnly(endDate),
+			notifyBefore: '5',
+			notifyOn: dateOnly(endDate - 5 * DAY),
+			description: null,
+			associatedSLAId: random.pick(slas).id,
+			supportPlanId: random.pick(supportPlans).id,
+			accountId: account.id,
+			accountName: account.accountName,
+			productId: random.chance(0.5) ? random.pick(products).id : null,
+			departmentId: random.pick(enabledDepartments).id,
+			ownerId: random.pick(agents).id,
+			notificationAgentIds: [agents[0].id],
+			createdBy: agents[0].id,
+			createdTime,
+			modifiedBy: agents[0].id,
+			modifiedTime: Math.min(endTime, createdTime + random.int(0, 120) * DAY),
+			layoutId: layouts.contracts.id,
+			cf: contractCf(),
+			trashed: i % 17 === 16,
 		};
 	});
 
 	const organizationFields = Object.entries(FIELD_DEFINITIONS).flatMap(([module, definitions]) =>
-		definitions.map((definition) => ({ ...fieldRecord(module, definition, newId.organizationFields()), trashed: false })),
+		definitions.map((definition) => ({
+			...fieldRecord(module, definition, newId.organizationFields()),
+			trashed: false,
+		})),
 	);
 
 	const lazyTickets = seedTickets({
-		random, seed, orgIndex, newId, ticketCount, start, endTime, departments: enabledDepartments, agents, teams,
-		contacts, products, customFields: customFieldsFor('tickets'), layout: layouts.tickets,
+		random,
+		seed,
+		orgIndex,
+		newId,
+		ticketCount,
+		start,
+		endTime,
+		departments: enabledDepartments,
+		agents,
+		teams,
+		contacts,
+		products,
+		customFields: customFieldsFor('tickets'),
+		layout: layouts.tickets,
 	});
 
 	const tables = Object.fromEntries(
@@ -190,7 +275,9 @@ function seedTickets({ random, seed, orgIndex, newId, ticketCount, start, endTim
 
 	const modified = new Float64Array(ticketCount);
 	for (let i = 0; i < ticketCount; i++) {
-		modified[i] = random.chance(0.25) ? created[i] : Math.min(endTime, created[i] + Math.floor(random.next() ** 3 * 60 * DAY));
+		modified[i] = random.chance(0.25)
+			? created[i]
+			: Math.min(endTime, created[i] + Math.floor(random.next() ** 3 * 60 * DAY));
 	}
 	// Bulk updates: a run of tickets all modified in the same millisecond, after the last of them was created.
 	for (let i = 0; i < ticketCount; i++) {
@@ -203,7 +290,12 @@ function seedTickets({ random, seed, orgIndex, newId, ticketCount, start, endTim
 
 	const stubs = new Array(ticketCount);
 	for (let i = 0; i < ticketCount; i++) {
-		stubs[i] = { id: newId.tickets(random.int(1, 40)), createdTime: created[i], modifiedTime: modified[i], trashed: random.chance(0.01) };
+		stubs[i] = {
+			id: newId.tickets(random.int(1, 40)),
+			createdTime: created[i],
+			modifiedTime: modified[i],
+			trashed: random.chance(0.01),
+		};
 	}
 	return { stubs, expand: ticketDetails({ seed: seed * 31 + orgIndex, endTime, ...pools }) };
 }
@@ -219,23 +311,46 @@ function ticketDetails({ seed, endTime, departments, agents, teams, contacts, pr
 		const contact = random.pick(contacts);
 		const subject = random.int(0, SUBJECTS.length - 1);
 		return {
-			id, ticketNumber: String(seedIndex + 1), createdTime, modifiedTime, trashed, subject: SUBJECTS[subject], description: DESCRIPTIONS[subject],
-			email: contact.email, phone: contact.phone, status: status.value, statusType: status.statusType,
-			priority: random.pick(PRIORITIES), channel: random.pick(CHANNELS),
+			id,
+			ticketNumber: String(seedIndex + 1),
+			createdTime,
+			modifiedTime,
+			trashed,
+			subject: SUBJECTS[subject],
+			description: DESCRIPTIONS[subject],
+			email: contact.email,
+			phone: contact.phone,
+			status: status.value,
+			statusType: status.statusType,
+			priority: random.pick(PRIORITIES),
+			channel: random.pick(CHANNELS),
 			language: random.chance(0.9) ? 'English' : random.pick(['French', 'German']),
-			classification: random.pick(CLASSIFICATIONS), category: random.pick(CATEGORIES), subCategory: null,
-			departmentId: department.id, contactId: contact.id, accountId: contact.account.id,
+			classification: random.pick(CLASSIFICATIONS),
+			category: random.pick(CATEGORIES),
+			subCategory: null,
+			departmentId: department.id,
+			contactId: contact.id,
+			accountId: contact.account.id,
 			productId: random.chance(0.3) ? random.pick(products).id : null,
 			assigneeId: random.chance(0.8) ? random.pick(department.associatedAgentIds) : null,
-			teamId: random.chance(0.3) ? random.pick(teams).id : null, layoutId: layout.id,
+			teamId: random.chance(0.3) ? random.pick(teams).id : null,
+			layoutId: layout.id,
 			dueDate: random.chance(0.9) ? createdTime + 3 * DAY : null,
 			responseDueDate: status.statusType === 'Closed' ? null : createdTime + DAY,
 			customerResponseTime: createdTime + random.int(0, 3600 * 1000),
 			closedTime: status.statusType === 'Closed' ? modifiedTime : null,
-			onholdTime: status.statusType === 'On Hold' ? modifiedTime : null, recentThread: modifiedTime,
-			threadCount: random.int(1, 12), commentCount: random.int(0, 3), attachmentCount: random.int(0, 2), taskCount: 0,
-			sentiment: random.pick(SENTIMENTS), isEscalated: status.value === 'Escalated', createdBy: agents[0].id,
-			modifiedBy: random.pick(agents).id, contractId: null, cf,
+			onholdTime: status.statusType === 'On Hold' ? modifiedTime : null,
+			recentThread: modifiedTime,
+			threadCount: random.int(1, 12),
+			commentCount: random.int(0, 3),
+			attachmentCount: random.int(0, 2),
+			taskCount: 0,
+			sentiment: random.pick(SENTIMENTS),
+			isEscalated: status.value === 'Escalated',
+			createdBy: agents[0].id,
+			modifiedBy: random.pick(agents).id,
+			contractId: null,
+			cf,
 		};
 	};
 }
@@ -243,7 +358,11 @@ function ticketDetails({ seed, endTime, departments, agents, teams, contacts, pr
 /** The seeded portals for the given options. */
 function seedPortals({ seed, tickets, endTime }) {
 	return ORGS.map((orgDef, index) =>
-		seedPortal(orgDef, index, { seed, tickets: index === 0 ? tickets : Math.min(tickets, SECOND_ORG_TICKETS), endTime }),
+		seedPortal(orgDef, index, {
+			seed,
+			tickets: index === 0 ? tickets : Math.min(tickets, SECOND_ORG_TICKETS),
+			endTime,
+		}),
 	);
 }
 

@@ -136,7 +136,8 @@ class Table {
 	query({ ranges = {}, filter = null, sortKey = 'id', desc = false, cacheKey }) {
 		const rangeKeys = Object.keys(ranges);
 		const indexedRange =
-			rangeKeys.find((key) => key === sortKey && this.indexes.has(key)) ?? rangeKeys.find((key) => this.indexes.has(key));
+			rangeKeys.find((key) => key === sortKey && this.indexes.has(key)) ??
+			rangeKeys.find((key) => this.indexes.has(key));
 		const baseKey = indexedRange ?? (this.indexes.has(sortKey) ? sortKey : undefined);
 		let arr;
 		let lo = 0;

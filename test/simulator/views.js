@@ -15,17 +15,31 @@ const LABELS = Object.fromEntries(
 /** The legacy `customFields` form: display label → value. */
 function customFields(module, cf) {
 	const labels = LABELS[module];
-	return Object.fromEntries(Object.entries(cf || {}).map(([apiName, value]) => [labels.get(apiName) ?? apiName, value]));
+	return Object.fromEntries(
+		Object.entries(cf || {}).map(([apiName, value]) => [labels.get(apiName) ?? apiName, value]),
+	);
 }
 
 const agentView = (agent) =>
-	agent && { firstName: agent.firstName, photoURL: agent.photoURL, lastName: agent.lastName, id: agent.id, email: agent.email };
+	agent && {
+		firstName: agent.firstName,
+		photoURL: agent.photoURL,
+		lastName: agent.lastName,
+		id: agent.id,
+		email: agent.email,
+	};
 
 function contactView(contact) {
 	const { account } = contact;
 	return {
-		lastName: contact.lastName, firstName: contact.firstName, phone: contact.phone, mobile: contact.mobile,
-		id: contact.id, type: contact.type, email: contact.email, isSpam: contact.isSpam,
+		lastName: contact.lastName,
+		firstName: contact.firstName,
+		phone: contact.phone,
+		mobile: contact.mobile,
+		id: contact.id,
+		type: contact.type,
+		email: contact.email,
+		isSpam: contact.isSpam,
 		account: account ? { website: account.website, accountName: account.accountName, id: account.id } : null,
 	};
 }
@@ -43,16 +57,38 @@ function departmentRef(org, departmentId) {
 /** Ticket fields both the list view and the detail view carry. */
 function ticketCommon(ticket, ctx) {
 	return {
-		ticketNumber: ticket.ticketNumber, subCategory: ticket.subCategory, statusType: ticket.statusType,
-		subject: ticket.subject, dueDate: iso(ticket.dueDate), departmentId: ticket.departmentId, channel: ticket.channel,
-		onholdTime: iso(ticket.onholdTime), language: ticket.language, closedTime: iso(ticket.closedTime),
-		createdTime: iso(ticket.createdTime), id: ticket.id, email: ticket.email,
-		customerResponseTime: iso(ticket.customerResponseTime), productId: ticket.productId, contactId: ticket.contactId,
-		threadCount: count(ticket.threadCount), priority: ticket.priority, assigneeId: ticket.assigneeId,
-		commentCount: count(ticket.commentCount), accountId: ticket.accountId, phone: ticket.phone,
+		ticketNumber: ticket.ticketNumber,
+		subCategory: ticket.subCategory,
+		statusType: ticket.statusType,
+		subject: ticket.subject,
+		dueDate: iso(ticket.dueDate),
+		departmentId: ticket.departmentId,
+		channel: ticket.channel,
+		onholdTime: iso(ticket.onholdTime),
+		language: ticket.language,
+		closedTime: iso(ticket.closedTime),
+		createdTime: iso(ticket.createdTime),
+		id: ticket.id,
+		email: ticket.email,
+		customerResponseTime: iso(ticket.customerResponseTime),
+		productId: ticket.productId,
+		contactId: ticket.contactId,
+		threadCount: count(ticket.threadCount),
+		priority: ticket.priority,
+		assigneeId: ticket.assigneeId,
+		commentCount: count(ticket.commentCount),
+		accountId: ticket.accountId,
+		phone: ticket.phone,
 		webUrl: `${ctx.deskUrl}/support/${ctx.org.portalName}/ShowHomePage.do#Cases/dv/${ticket.id}`,
-		teamId: ticket.teamId, status: ticket.status, category: ticket.category, sentiment: ticket.sentiment,
-		isArchived: false, isSpam: false, channelCode: null, lockedTime: null, responseDueDate: iso(ticket.responseDueDate),
+		teamId: ticket.teamId,
+		status: ticket.status,
+		category: ticket.category,
+		sentiment: ticket.sentiment,
+		isArchived: false,
+		isSpam: false,
+		channelCode: null,
+		lockedTime: null,
+		responseDueDate: iso(ticket.responseDueDate),
 		source: { appName: null, extId: null, permalink: null, type: 'SYSTEM', appPhotoURL: null },
 		layoutId: ticket.layoutId,
 	};
@@ -96,26 +132,51 @@ function ticketSearchItem(ticket, ctx) {
 function ticketDetail(ticket, ctx, include = new Set()) {
 	return {
 		...ticketCommon(ticket, ctx),
-		modifiedTime: iso(ticket.modifiedTime), description: ticket.description, classification: ticket.classification,
-		cf: { ...ticket.cf }, customFields: customFields('tickets', ticket.cf), sourceTicket: null,
+		modifiedTime: iso(ticket.modifiedTime),
+		description: ticket.description,
+		classification: ticket.classification,
+		cf: { ...ticket.cf },
+		customFields: customFields('tickets', ticket.cf),
+		sourceTicket: null,
 		isOverDue: ticket.statusType !== 'Closed' && ticket.dueDate !== null && ticket.dueDate < ctx.now,
-		isResponseOverdue: false, isEscalated: ticket.isEscalated, isTrashed: ticket.trashed, isDeleted: false,
-		approvalCount: '0', timeEntryCount: '0', attachmentCount: count(ticket.attachmentCount),
-		taskCount: count(ticket.taskCount), channelRelatedInfo: null, entitySkills: [], resolution: null,
-		secondaryContacts: [], sharedDepartments: [], slaId: null, modifiedBy: ticket.modifiedBy,
+		isResponseOverdue: false,
+		isEscalated: ticket.isEscalated,
+		isTrashed: ticket.trashed,
+		isDeleted: false,
+		approvalCount: '0',
+		timeEntryCount: '0',
+		attachmentCount: count(ticket.attachmentCount),
+		taskCount: count(ticket.taskCount),
+		channelRelatedInfo: null,
+		entitySkills: [],
+		resolution: null,
+		secondaryContacts: [],
+		sharedDepartments: [],
+		slaId: null,
+		modifiedBy: ticket.modifiedBy,
 		layoutDetails: { id: ctx.org.layouts.tickets.id, layoutName: ctx.org.layouts.tickets.layoutName },
-		isFollowing: false, createdBy: ticket.createdBy, tagCount: '0', followerCount: '0',
+		isFollowing: false,
+		createdBy: ticket.createdBy,
+		tagCount: '0',
+		followerCount: '0',
 		...ticketIncludes(ticket, ctx, include),
 	};
 }
 
 function departmentView(department, _ctx, { detail = false } = {}) {
 	const view = {
-		isAssignToTeamEnabled: department.isAssignToTeamEnabled, chatStatus: department.chatStatus,
-		hasLogo: department.hasLogo, sanitizedName: department.sanitizedName,
-		isVisibleInCustomerPortal: department.isVisibleInCustomerPortal, creatorId: department.creatorId,
-		description: department.description, isDefault: department.isDefault, isEnabled: department.isEnabled,
-		name: department.name, createdTime: iso(department.createdTime), id: department.id,
+		isAssignToTeamEnabled: department.isAssignToTeamEnabled,
+		chatStatus: department.chatStatus,
+		hasLogo: department.hasLogo,
+		sanitizedName: department.sanitizedName,
+		isVisibleInCustomerPortal: department.isVisibleInCustomerPortal,
+		creatorId: department.creatorId,
+		description: department.description,
+		isDefault: department.isDefault,
+		isEnabled: department.isEnabled,
+		name: department.name,
+		createdTime: iso(department.createdTime),
+		id: department.id,
 		nameInCustomerPortal: department.nameInCustomerPortal,
 	};
 	if (detail) view.associatedAgentIds = [...department.associatedAgentIds];
@@ -130,18 +191,32 @@ function ownerView(org, ownerId) {
 }
 
 function productListItem(product, ctx, include = new Set()) {
-	const view = { unitPrice: Number(product.unitPrice).toFixed(1), productCode: product.productCode, productName: product.productName, id: product.id };
+	const view = {
+		unitPrice: Number(product.unitPrice).toFixed(1),
+		productCode: product.productCode,
+		productName: product.productName,
+		id: product.id,
+	};
 	if (include.has('owner')) view.owner = ownerView(ctx.org, product.ownerId);
 	return view;
 }
 
 function productDetail(product, ctx, include = new Set()) {
 	const view = {
-		...productListItem(product, ctx), departmentIds: [...product.departmentIds], cf: { ...product.cf },
-		customFields: customFields('products', product.cf), description: product.description, ownerId: product.ownerId,
-		productCategory: product.productCategory, manufacturer: product.manufacturer, modifiedTime: iso(product.modifiedTime),
-		isDeleted: product.trashed, createdBy: product.createdBy, createdTime: iso(product.createdTime),
-		modifiedBy: product.modifiedBy, layoutId: product.layoutId,
+		...productListItem(product, ctx),
+		departmentIds: [...product.departmentIds],
+		cf: { ...product.cf },
+		customFields: customFields('products', product.cf),
+		description: product.description,
+		ownerId: product.ownerId,
+		productCategory: product.productCategory,
+		manufacturer: product.manufacturer,
+		modifiedTime: iso(product.modifiedTime),
+		isDeleted: product.trashed,
+		createdBy: product.createdBy,
+		createdTime: iso(product.createdTime),
+		modifiedBy: product.modifiedBy,
+		layoutId: product.layoutId,
 		layoutDetails: { id: ctx.org.layouts.products.id, layoutName: ctx.org.layouts.products.layoutName },
 	};
 	if (include.has('owner')) view.owner = ownerView(ctx.org, product.ownerId);
@@ -172,10 +247,18 @@ function contractOwner(org, ownerId) {
 function contractListItem(contract, ctx, include = new Set()) {
 	const { org } = ctx;
 	const view = {
-		associatedSLAId: contract.associatedSLAId, accountId: contract.accountId, contractStatus: contract.contractStatus,
-		productId: contract.productId, endDate: contract.endDate, departmentId: contract.departmentId,
-		contractName: contract.contractName, id: contract.id, associatedSupportPlanId: contract.supportPlanId,
-		ownerId: contract.ownerId, supportPlan: supportPlanView(org, contract.supportPlanId), startDate: contract.startDate,
+		associatedSLAId: contract.associatedSLAId,
+		accountId: contract.accountId,
+		contractStatus: contract.contractStatus,
+		productId: contract.productId,
+		endDate: contract.endDate,
+		departmentId: contract.departmentId,
+		contractName: contract.contractName,
+		id: contract.id,
+		associatedSupportPlanId: contract.supportPlanId,
+		ownerId: contract.ownerId,
+		supportPlan: supportPlanView(org, contract.supportPlanId),
+		startDate: contract.startDate,
 	};
 	if (include.has('accounts')) view.account = accountView(org, contract.accountId);
 	if (include.has('products')) view.product = productRef(org, contract.productId);
@@ -188,16 +271,33 @@ function contractListItem(contract, ctx, include = new Set()) {
 function contractDetail(contract, ctx) {
 	const { org } = ctx;
 	return {
-		modifiedTime: iso(contract.modifiedTime), endDate: contract.endDate, customFields: customFields('contracts', contract.cf),
-		departmentId: contract.departmentId, description: contract.description, ownerId: contract.ownerId,
-		notificationAgentIds: [...contract.notificationAgentIds], createdTime: iso(contract.createdTime),
-		modifiedBy: contract.modifiedBy, contractName: contract.contractName, id: contract.id,
-		associatedSLAId: contract.associatedSLAId, owner: contractOwner(org, contract.ownerId),
-		product: productRef(org, contract.productId), cf: { ...contract.cf }, contractStatus: contract.contractStatus,
-		productId: contract.productId, notifyBefore: contract.notifyBefore, contractNumber: contract.contractNumber,
-		sla: slaView(org, contract.associatedSLAId), layoutId: contract.layoutId, accountId: contract.accountId,
-		createdBy: contract.createdBy, notifyOn: contract.notifyOn, supportPlan: supportPlanView(org, contract.supportPlanId),
-		startDate: contract.startDate, account: accountView(org, contract.accountId),
+		modifiedTime: iso(contract.modifiedTime),
+		endDate: contract.endDate,
+		customFields: customFields('contracts', contract.cf),
+		departmentId: contract.departmentId,
+		description: contract.description,
+		ownerId: contract.ownerId,
+		notificationAgentIds: [...contract.notificationAgentIds],
+		createdTime: iso(contract.createdTime),
+		modifiedBy: contract.modifiedBy,
+		contractName: contract.contractName,
+		id: contract.id,
+		associatedSLAId: contract.associatedSLAId,
+		owner: contractOwner(org, contract.ownerId),
+		product: productRef(org, contract.productId),
+		cf: { ...contract.cf },
+		contractStatus: contract.contractStatus,
+		productId: contract.productId,
+		notifyBefore: contract.notifyBefore,
+		contractNumber: contract.contractNumber,
+		sla: slaView(org, contract.associatedSLAId),
+		layoutId: contract.layoutId,
+		accountId: contract.accountId,
+		createdBy: contract.createdBy,
+		notifyOn: contract.notifyOn,
+		supportPlan: supportPlanView(org, contract.supportPlanId),
+		startDate: contract.startDate,
+		account: accountView(org, contract.accountId),
 	};
 }
 
@@ -206,19 +306,50 @@ function fieldView(field) {
 	return { ...view, allowedValues: view.allowedValues && view.allowedValues.map((value) => ({ ...value })) };
 }
 
-const EDITION_NAMES = { free: 'FREE', express: 'EXPRESS', standard: 'STANDARD', professional: 'PROFESSIONAL', enterprise: 'ENTERPRISE' };
+const EDITION_NAMES = {
+	free: 'FREE',
+	express: 'EXPRESS',
+	standard: 'STANDARD',
+	professional: 'PROFESSIONAL',
+	enterprise: 'ENTERPRISE',
+};
 
 function organizationView(org, ctx) {
 	return {
-		country: 'United States', city: 'Pleasanton', companyName: org.companyName, description: 'A simulated Zoho Desk portal',
-		edition: EDITION_NAMES[ctx.edition], employeeCount: '25', employeeCountRange: '25 - 49', industry: 'Software & IT',
-		timeZone: 'UTC', preferredSolution: ['Ticket Management'], migrationFrom: null,
-		preferredCommunicationChannels: ['Email'], designation: null, isAdminInOrg: true, faviconURL: null,
-		portalName: org.portalName, street: '4141 Hacienda Drive', currencyLocale: 'US', alias: null, id: org.id,
-		state: 'California', isPayloadEncryptionEnabled: false, fax: null, zip: '94588',
-		website: `www.${org.portalName}.example.com`, mobile: null, currencySymbol: '$', logoURL: null,
-		isDefault: ctx.orgIndex === 0, phoneNumber: '1 888 900 9646', portalURL: `${ctx.deskUrl}/support/${org.portalName}`,
-		primaryContact: `admin@${org.portalName}.example.com`, currencyCode: 'USD', isSandboxPortal: false,
+		country: 'United States',
+		city: 'Pleasanton',
+		companyName: org.companyName,
+		description: 'A simulated Zoho Desk portal',
+		edition: EDITION_NAMES[ctx.edition],
+		employeeCount: '25',
+		employeeCountRange: '25 - 49',
+		industry: 'Software & IT',
+		timeZone: 'UTC',
+		preferredSolution: ['Ticket Management'],
+		migrationFrom: null,
+		preferredCommunicationChannels: ['Email'],
+		designation: null,
+		isAdminInOrg: true,
+		faviconURL: null,
+		portalName: org.portalName,
+		street: '4141 Hacienda Drive',
+		currencyLocale: 'US',
+		alias: null,
+		id: org.id,
+		state: 'California',
+		isPayloadEncryptionEnabled: false,
+		fax: null,
+		zip: '94588',
+		website: `www.${org.portalName}.example.com`,
+		mobile: null,
+		currencySymbol: '$',
+		logoURL: null,
+		isDefault: ctx.orgIndex === 0,
+		phoneNumber: '1 888 900 9646',
+		portalURL: `${ctx.deskUrl}/support/${org.portalName}`,
+		primaryContact: `admin@${org.portalName}.example.com`,
+		currencyCode: 'USD',
+		isSandboxPortal: false,
 	};
 }
 
@@ -227,7 +358,8 @@ function organizationView(org, ctx) {
  * Zoho returns only the named fields (and the id).
  */
 function selectFields(detail, fields) {
-	if (fields.length > 30) throw deskError(422, 'UNPROCESSABLE_ENTITY', "The value passed for the 'fields' query parameter is invalid.");
+	if (fields.length > 30)
+		throw deskError(422, 'UNPROCESSABLE_ENTITY', "The value passed for the 'fields' query parameter is invalid.");
 	const view = { id: detail.id };
 	for (const name of fields) {
 		if (name.startsWith('cf_') && detail.cf && name in detail.cf) (view.cf ??= {})[name] = detail.cf[name];
@@ -238,6 +370,16 @@ function selectFields(detail, fields) {
 }
 
 module.exports = {
-	iso, ticketListItem, ticketSearchItem, ticketDetail, departmentView, productListItem, productDetail,
-	contractListItem, contractDetail, fieldView, organizationView, selectFields,
+	iso,
+	ticketListItem,
+	ticketSearchItem,
+	ticketDetail,
+	departmentView,
+	productListItem,
+	productDetail,
+	contractListItem,
+	contractDetail,
+	fieldView,
+	organizationView,
+	selectFields,
 };

@@ -7,86 +7,12 @@
 const http = require('node:http');
 const https = require('node:https');
 const { deskError } = require('./http');
+const { BODY_KEYS, validateBody, invalidData } = require('./webhookRules');
 const { iso } = require('./views');
 
-/** Filter keys each event accepts (WebhookDocument / Webhook.json); null: the event takes no filter. */
-const DEPT = ['departmentIds', 'departmentId'];
-const PREV = ['includePrevState'];
-const EVENT_FILTERS = {
-	Ticket_Add: DEPT, Ticket_Update: [...DEPT, ...PREV, 'fields'], Ticket_Delete: null,
-	Ticket_Thread_Add: [...DEPT, 'direction'], Ticket_Comment_Add: DEPT, Ticket_Comment_Update: DEPT,
-	Ticket_Attachment_Add: [], Ticket_Attachment_Update: [], Ticket_Attachment_Delete: DEPT,
-	Ticket_Attachment_Trashed: DEPT, Ticket_Attachment_Restored: DEPT, Ticket_Comment_Attachment_Add: null,
-	Ticket_Comment_Attachment_Delete: null, Ticket_Approval_Add: null, Ticket_Approval_Update: PREV,
-	Contact_Add: null, Contact_Update: PREV, Contact_Delete: null, Account_Add: null, Account_Update: PREV, Account_Delete: null,
-	Agent_Add: null, Agent_Update: PREV, Agent_Delete: null, Agent_Presence_Update: null, Agent_Channel_Preference_Update: null,
-	Department_Add: null, Department_Update: PREV,
-	Task_Add: DEPT, Task_Update: [...DEPT, ...PREV], Task_Delete: null, Call_Add: DEPT, Call_Update: [...DEPT, ...PREV],
-	Call_Delete: null, Event_Add: DEPT, Event_Update: [...DEPT, ...PREV], Event_Delete: null,
-	TimeEntry_Add: null, TimeEntry_Update: PREV, TimeEntry_Delete: null,
-	Article_Add: null, Article_Update: PREV, Article_Delete: null, Article_Translation_Add: null,
-	Article_Translation_Update: PREV, Article_Translation_Delete: null, Article_Feedback_Add: null,
-	KBRootCategory_Add: null, KBRootCategory_Update: PREV, KBRootCategory_Delete: null,
-	KBSection_Add: null, KBSection_Update: PREV, KBSection_Delete: null,
-	IM_Message_Add: DEPT, IM_Message_Status: DEPT, IM_Session_Status: DEPT,
-};
 /** Enabled webhooks per edition (WebhookDocument); at most 20 configured per portal. */
 const ENABLED_LIMIT = { free: 0, express: 0, standard: 0, professional: 5, enterprise: 10 };
 const CONFIGURED_LIMIT = 20;
-const URL_PATTERN = /^(ht|f)tps?:\/\/[0-9a-zA-Z][-.\w]*(:[0-9]+)?(\/?)([a-zA-Z0-9\-.?,|:'/\\+=&%$#_[\]@!()*;~]*)?$/;
-const UUID_OR_EMPTY = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})?$/;
-const BODY_KEYS = ['subscriptions', 'includeEventsFrom', 'isEnabled', 'name', 'description', 'ignoreSourceId', 'url'];
-
-const invalidData = (fieldName, errorMessage, errorType = 'invalid') =>
-	deskError(422, 'INVALID_DATA', 'The data does not comply to the validation restrictions defined.', {
-		errors: [{ fieldName, errorType, errorMessage }],
-	});
-
-function validateSubscriptions(subscriptions) {
-	if (typeof subscriptions !== 'object' || subscriptions === null || Array.isArray(subscriptions) || !Object.keys(subscriptions).length) {
-		throw invalidData('/subscriptions', 'subscriptions must be an object with at least one event', 'missing');
-	}
-	for (const [event, filter] of Object.entries(subscriptions)) {
-		const at = `/subscriptions/${event}`;
-		if (!(event in EVENT_FILTERS)) throw invalidData(at, `Unknown event ${event}`);
-		if (filter === null) continue;
-		const allowed = EVENT_FILTERS[event];
-		if (allowed === null || typeof filter !== 'object' || Array.isArray(filter)) throw invalidData(at, `${event} takes null`);
-		for (const [key, value] of Object.entries(filter)) {
-			if (!allowed.includes(key)) throw invalidData(`${at}/${key}`, `${event} does not accept ${key}`);
-			const ids = key === 'departmentIds' || key === 'departmentId';
-			if (ids && (!Array.isArray(value) || value.some((id) => !/^[0-9]+$/.test(String(id))))) throw invalidData(`${at}/${key}`, 'Must be a list of ids');
-			if (key === 'includePrevState' && typeof value !== 'boolean') throw invalidData(`${at}/${key}`, 'Must be a boolean');
-			if (key === 'direction' && !['in', 'out'].includes(value)) throw invalidData(`${at}/${key}`, 'Must be in or out');
-			if (key === 'fields' && (!Array.isArray(value) || value.length > 5 || value.some((f) => typeof f !== 'string'))) {
-				throw invalidData(`${at}/${key}`, 'Must be at most 5 field API names');
-			}
-		}
-	}
-}
-
-function validateBody(body, { creating }) {
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) throw deskError(422, 'EMPTY_PAYLOAD', 'The request body is empty.');
-	for (const key of Object.keys(body)) if (!BODY_KEYS.includes(key)) throw invalidData(`/${key}`, `Unknown key ${key}`);
-	if (creating || body.url !== undefined) {
-		if (typeof body.url !== 'string' || body.url.length > 500 || !URL_PATTERN.test(body.url)) {
-			throw invalidData('/url', 'url must be an http(s) URL of at most 500 characters', body.url === undefined ? 'missing' : 'invalid');
-		}
-	}
-	// Zoho requires subscriptions on PATCH too.
-	validateSubscriptions(body.subscriptions);
-	if (body.name !== undefined && (typeof body.name !== 'string' || body.name.length > 100)) throw invalidData('/name', 'At most 100 characters');
-	if (body.description !== undefined && (typeof body.description !== 'string' || body.description.length > 3000)) {
-		throw invalidData('/description', 'At most 3000 characters');
-	}
-	if (body.isEnabled !== undefined && typeof body.isEnabled !== 'boolean') throw invalidData('/isEnabled', 'Must be a boolean');
-	if (body.ignoreSourceId !== undefined && (typeof body.ignoreSourceId !== 'string' || !UUID_OR_EMPTY.test(body.ignoreSourceId))) {
-		throw invalidData('/ignoreSourceId', 'Must be a UUID or empty');
-	}
-	if (body.includeEventsFrom !== undefined && (!Array.isArray(body.includeEventsFrom) || body.includeEventsFrom.some((v) => v !== 'AUTOMATION'))) {
-		throw invalidData('/includeEventsFrom', 'Only AUTOMATION is allowed');
-	}
-}
 
 /** One HTTP request to a subscriber; resolves to { status } or { error }, never rejects. */
 function request(url, { method, headers = {}, body, timeoutMs }) {
@@ -100,8 +26,15 @@ function request(url, { method, headers = {}, body, timeoutMs }) {
 		const client = target.protocol === 'https:' ? https : http;
 		const payload = body === undefined ? undefined : Buffer.from(body);
 		const req = client.request(target, {
-			method, agent: false, timeout: timeoutMs, rejectUnauthorized: false,
-			headers: { 'User-Agent': 'Zoho-Desk-Webhook-Simulator', ...headers, ...(payload ? { 'Content-Length': payload.length } : {}) },
+			method,
+			agent: false,
+			timeout: timeoutMs,
+			rejectUnauthorized: false,
+			headers: {
+				'User-Agent': 'Zoho-Desk-Webhook-Simulator',
+				...headers,
+				...(payload ? { 'Content-Length': payload.length } : {}),
+			},
 		});
 		req.on('response', (res) => {
 			res.resume();
@@ -123,10 +56,18 @@ function createWebhooks({ options, orgs, keys, clock, limits }) {
 	let deliverySeq = 0;
 
 	const view = (webhook) => ({
-		id: webhook.id, name: webhook.name, url: webhook.url, description: webhook.description, isEnabled: webhook.isEnabled,
-		subscriptions: structuredClone(webhook.subscriptions), includeEventsFrom: [...webhook.includeEventsFrom],
-		ignoreSourceId: webhook.ignoreSourceId, type: 'CUSTOMER_WEBHOOK', createdBy: webhook.createdBy,
-		createdTime: iso(webhook.createdTime), modifiedTime: iso(webhook.modifiedTime),
+		id: webhook.id,
+		name: webhook.name,
+		url: webhook.url,
+		description: webhook.description,
+		isEnabled: webhook.isEnabled,
+		subscriptions: structuredClone(webhook.subscriptions),
+		includeEventsFrom: [...webhook.includeEventsFrom],
+		ignoreSourceId: webhook.ignoreSourceId,
+		type: 'CUSTOMER_WEBHOOK',
+		createdBy: webhook.createdBy,
+		createdTime: iso(webhook.createdTime),
+		modifiedTime: iso(webhook.modifiedTime),
 	});
 
 	function find(org, id) {
@@ -140,11 +81,16 @@ function createWebhooks({ options, orgs, keys, clock, limits }) {
 		const hooks = [...byOrg.get(org.id).values()];
 		const limitError = (max) =>
 			deskError(403, 'LICENSE_ACCESS_LIMITED', 'Your Zoho Desk Edition does not support this feature/operation.', {
-				feature: 'WEBHOOKS', editionType: edition.toUpperCase(), maxAllowedEntity: String(max), isTrial: false, unitName: 'ORG',
+				feature: 'WEBHOOKS',
+				editionType: edition.toUpperCase(),
+				maxAllowedEntity: String(max),
+				isTrial: false,
+				unitName: 'ORG',
 			});
 		if (ENABLED_LIMIT[edition] === 0) throw limitError(0);
 		if (creating && hooks.length >= CONFIGURED_LIMIT) throw limitError(CONFIGURED_LIMIT);
-		if (enabling && hooks.filter((h) => h.isEnabled).length >= ENABLED_LIMIT[edition]) throw limitError(ENABLED_LIMIT[edition]);
+		if (enabling && hooks.filter((h) => h.isEnabled).length >= ENABLED_LIMIT[edition])
+			throw limitError(ENABLED_LIMIT[edition]);
 	}
 
 	const sign = (org, webhookId) => {
@@ -155,15 +101,36 @@ function createWebhooks({ options, orgs, keys, clock, limits }) {
 	/** Zoho's check of a new URL: a GET must answer 200, else a POST must; otherwise the request fails. */
 	async function validateUrl(org, webhookId, url) {
 		const get = await request(url, { method: 'GET', timeoutMs: options.webhookTimeoutMs });
-		log.push({ kind: 'validation', method: 'GET', webhookId, url, status: get.status ?? null, error: get.error ?? null, at: iso(clock()) });
+		log.push({
+			kind: 'validation',
+			method: 'GET',
+			webhookId,
+			url,
+			status: get.status ?? null,
+			error: get.error ?? null,
+			at: iso(clock()),
+		});
 		if (get.status === 200) return;
 		const post = await request(url, {
-			method: 'POST', timeoutMs: options.webhookTimeoutMs, body: '[]',
+			method: 'POST',
+			timeoutMs: options.webhookTimeoutMs,
+			body: '[]',
 			headers: { 'Content-Type': 'application/json', 'X-ZDesk-JWT': sign(org, webhookId) },
 		});
-		log.push({ kind: 'validation', method: 'POST', webhookId, url, status: post.status ?? null, error: post.error ?? null, at: iso(clock()) });
+		log.push({
+			kind: 'validation',
+			method: 'POST',
+			webhookId,
+			url,
+			status: post.status ?? null,
+			error: post.error ?? null,
+			at: iso(clock()),
+		});
 		if (post.status === 200) return;
-		throw invalidData('/url', `The URL did not answer HTTP 200 to Zoho Desk's validation GET or POST (got ${get.status ?? get.error}, ${post.status ?? post.error}).`);
+		throw invalidData(
+			'/url',
+			`The URL did not answer HTTP 200 to Zoho Desk's validation GET or POST (got ${get.status ?? get.error}, ${post.status ?? post.error}).`,
+		);
 	}
 
 	async function create(org, grant, body) {
@@ -175,9 +142,18 @@ function createWebhooks({ options, orgs, keys, clock, limits }) {
 		checkQuota(org, { enabling: isEnabled, creating: true }); // another create may have won while we validated
 		const now = clock();
 		const webhook = {
-			id, url: body.url, name: body.name ?? '', description: body.description ?? '', isEnabled,
-			subscriptions: structuredClone(body.subscriptions), includeEventsFrom: body.includeEventsFrom ?? [],
-			ignoreSourceId: body.ignoreSourceId ?? '', createdBy: grant.userId, createdTime: now, modifiedTime: now, queue: Promise.resolve(),
+			id,
+			url: body.url,
+			name: body.name ?? '',
+			description: body.description ?? '',
+			isEnabled,
+			subscriptions: structuredClone(body.subscriptions),
+			includeEventsFrom: body.includeEventsFrom ?? [],
+			ignoreSourceId: body.ignoreSourceId ?? '',
+			createdBy: grant.userId,
+			createdTime: now,
+			modifiedTime: now,
+			queue: Promise.resolve(),
 		};
 		byOrg.get(org.id).set(id, webhook);
 		return view(webhook);
@@ -209,8 +185,14 @@ function createWebhooks({ options, orgs, keys, clock, limits }) {
 			const filter = webhook.subscriptions[change.eventType] ?? {};
 			const departments = filter.departmentIds ?? filter.departmentId;
 			if (departments && departments.length && !departments.map(String).includes(String(change.departmentId))) continue;
-			if (filter.fields && filter.fields.length && !filter.fields.some((field) => change.changedFields.includes(field))) continue;
-			const event = { eventType: change.eventType, orgId: org.id, eventTime: String(change.eventTime), payload: change.payload };
+			if (filter.fields && filter.fields.length && !filter.fields.some((field) => change.changedFields.includes(field)))
+				continue;
+			const event = {
+				eventType: change.eventType,
+				orgId: org.id,
+				eventTime: String(change.eventTime),
+				payload: change.payload,
+			};
 			if (filter.includePrevState && change.prevState) event.prevState = change.prevState;
 			out.push(event);
 		}
@@ -224,13 +206,23 @@ function createWebhooks({ options, orgs, keys, clock, limits }) {
 			if (attempt > 1) await sleep(options.webhookRetryBaseMs * 4 ** (attempt - 2));
 			if (!byOrg.get(org.id).has(webhook.id)) return;
 			const result = await request(webhook.url, {
-				method: 'POST', body, timeoutMs: options.webhookTimeoutMs,
+				method: 'POST',
+				body,
+				timeoutMs: options.webhookTimeoutMs,
 				headers: { 'Content-Type': 'application/json', 'X-ZDesk-JWT': sign(org, webhook.id) },
 			});
 			const entry = {
-				kind: 'delivery', deliveryId, attempt, webhookId: webhook.id, orgId: org.id, url: webhook.url,
-				eventTypes: events.map((e) => e.eventType), status: result.status ?? null, error: result.error ?? null,
-				at: iso(clock()), events,
+				kind: 'delivery',
+				deliveryId,
+				attempt,
+				webhookId: webhook.id,
+				orgId: org.id,
+				url: webhook.url,
+				eventTypes: events.map((e) => e.eventType),
+				status: result.status ?? null,
+				error: result.error ?? null,
+				at: iso(clock()),
+				events,
 			};
 			log.push(entry);
 			if (result.status === 200) return;
@@ -262,7 +254,11 @@ function createWebhooks({ options, orgs, keys, clock, limits }) {
 	return {
 		list: (org) => [...byOrg.get(org.id).values()].map(view),
 		get: (org, id) => view(find(org, id)),
-		create, update, remove, dispatch, settled,
+		create,
+		update,
+		remove,
+		dispatch,
+		settled,
 		deliveries: () => log.map((entry) => ({ ...entry })),
 		clearDeliveries: () => {
 			log.length = 0;
@@ -270,4 +266,4 @@ function createWebhooks({ options, orgs, keys, clock, limits }) {
 	};
 }
 
-module.exports = { createWebhooks, EVENT_FILTERS, ENABLED_LIMIT };
+module.exports = { createWebhooks };

@@ -41,8 +41,13 @@ describe('webhooks', () => {
 		receiver.answer(() => 404);
 		const refused = await create({ subscriptions: { Ticket_Add: null } });
 		expect(refused.status).toBe(422);
-		expect(refused.body).toMatchObject({ errorCode: 'INVALID_DATA', errors: [{ fieldName: '/url', errorType: 'invalid' }] });
-		const unreachable = await desk.request('POST', '/webhooks', { body: { url: 'http://127.0.0.1:1/none', subscriptions: { Ticket_Add: null } } });
+		expect(refused.body).toMatchObject({
+			errorCode: 'INVALID_DATA',
+			errors: [{ fieldName: '/url', errorType: 'invalid' }],
+		});
+		const unreachable = await desk.request('POST', '/webhooks', {
+			body: { url: 'http://127.0.0.1:1/none', subscriptions: { Ticket_Add: null } },
+		});
 		expect(unreachable.status).toBe(422);
 		expect((await desk.get('/webhooks')).body.data).toHaveLength(2);
 	});
@@ -51,7 +56,9 @@ describe('webhooks', () => {
 		const { body: webhook } = await create({ subscriptions: { Ticket_Add: null } });
 		const other = await startReceiver(() => 500);
 		try {
-			const patched = await desk.request('PATCH', `/webhooks/${webhook.id}`, { body: { url: other.url, subscriptions: { Ticket_Add: null } } });
+			const patched = await desk.request('PATCH', `/webhooks/${webhook.id}`, {
+				body: { url: other.url, subscriptions: { Ticket_Add: null } },
+			});
 			expect(patched.status).toBe(422);
 			expect(other.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
 		} finally {
@@ -74,14 +81,25 @@ describe('webhooks', () => {
 		for (let i = 0; i < 5; i++) expect((await create({ subscriptions: { Ticket_Add: null } })).status).toBe(200);
 		const sixth = await create({ subscriptions: { Ticket_Add: null } });
 		expect(sixth.status).toBe(403);
-		expect(sixth.body).toMatchObject({ errorCode: 'LICENSE_ACCESS_LIMITED', editionType: 'PROFESSIONAL', maxAllowedEntity: '5', isTrial: false, feature: 'WEBHOOKS' });
+		expect(sixth.body).toMatchObject({
+			errorCode: 'LICENSE_ACCESS_LIMITED',
+			editionType: 'PROFESSIONAL',
+			maxAllowedEntity: '5',
+			isTrial: false,
+			feature: 'WEBHOOKS',
+		});
 		expect((await create({ subscriptions: { Ticket_Add: null }, isEnabled: false })).status).toBe(200);
 		sim.configure({ edition: 'standard' });
-		expect((await create({ subscriptions: { Ticket_Add: null } })).body).toMatchObject({ errorCode: 'LICENSE_ACCESS_LIMITED', maxAllowedEntity: '0' });
+		expect((await create({ subscriptions: { Ticket_Add: null } })).body).toMatchObject({
+			errorCode: 'LICENSE_ACCESS_LIMITED',
+			maxAllowedEntity: '0',
+		});
 	});
 
 	test('a record change is delivered as an event array signed with X-ZDesk-JWT verifiable by the JWKS', async () => {
-		const { body: webhook } = await create({ subscriptions: { Ticket_Add: null, Ticket_Update: null, Ticket_Delete: null } });
+		const { body: webhook } = await create({
+			subscriptions: { Ticket_Add: null, Ticket_Update: null, Ticket_Delete: null },
+		});
 		const ticket = sim.createRecord('tickets', { subject: 'Webhook me' });
 		sim.updateRecord('tickets', ticket.id, { priority: 'High' });
 		sim.deleteRecord('tickets', ticket.id);
@@ -94,7 +112,12 @@ describe('webhooks', () => {
 		expect(Math.abs(claims.iat - Date.now() / 1000)).toBeLessThan(60); // seconds, not ms
 		const events = deliveredEvents();
 		expect(events.map((e) => e.eventType)).toEqual(['Ticket_Add', 'Ticket_Update', 'Ticket_Delete']);
-		expect(events[0]).toEqual({ eventType: 'Ticket_Add', orgId: sim.orgId, eventTime: expect.stringMatching(/^\d{13}$/), payload: expect.objectContaining({ id: ticket.id, subject: 'Webhook me' }) });
+		expect(events[0]).toEqual({
+			eventType: 'Ticket_Add',
+			orgId: sim.orgId,
+			eventTime: expect.stringMatching(/^\d{13}$/),
+			payload: expect.objectContaining({ id: ticket.id, subject: 'Webhook me' }),
+		});
 		expect(events[1].prevState).toBeUndefined();
 		expect(events[1].payload.priority).toBe('High');
 		expect(events[2].payload).toMatchObject({ id: ticket.id, isTrashed: true });
@@ -126,27 +149,43 @@ describe('webhooks', () => {
 		await create({ subscriptions: { Ticket_Add: null }, ignoreSourceId: sourceId });
 		const automation = await startReceiver();
 		try {
-			await desk.request('POST', '/webhooks', { body: { url: automation.url, subscriptions: { Ticket_Add: null }, includeEventsFrom: ['AUTOMATION'] } });
+			await desk.request('POST', '/webhooks', {
+				body: { url: automation.url, subscriptions: { Ticket_Add: null }, includeEventsFrom: ['AUTOMATION'] },
+			});
 			sim.createRecord('tickets', { subject: 'from our own API call' }, { sourceId });
 			sim.createRecord('tickets', { subject: 'from a workflow rule' }, { origin: 'automation' });
 			sim.createRecord('tickets', { subject: 'by an agent' });
 			await sim.deliveriesSettled();
 			expect(deliveredEvents().map((e) => e.payload.subject)).toEqual(['by an agent']);
-			expect(automation.deliveries().flatMap((r) => r.body).map((e) => e.payload.subject)).toEqual([
-				'from our own API call', 'from a workflow rule', 'by an agent',
-			]);
+			expect(
+				automation
+					.deliveries()
+					.flatMap((r) => r.body)
+					.map((e) => e.payload.subject),
+			).toEqual(['from our own API call', 'from a workflow rule', 'by an agent']);
 		} finally {
 			await automation.close();
 		}
 	});
 
 	test('failed deliveries are retried with back-off; a 410 removes the webhook', async () => {
-		const { body: webhook } = await create({ subscriptions: { Department_Add: null, Department_Update: { includePrevState: true } } });
+		const { body: webhook } = await create({
+			subscriptions: { Department_Add: null, Department_Update: { includePrevState: true } },
+		});
 		let posts = 0;
 		receiver.answer((req) => (req.method === 'POST' && ++posts <= 2 ? 500 : 200));
 		const department = sim.createRecord('departments', { name: 'Retries' });
 		await sim.deliveriesSettled();
-		expect(sim.deliveries().filter((d) => d.kind === 'delivery').map((d) => [d.attempt, d.status])).toEqual([[1, 500], [2, 500], [3, 200]]);
+		expect(
+			sim
+				.deliveries()
+				.filter((d) => d.kind === 'delivery')
+				.map((d) => [d.attempt, d.status]),
+		).toEqual([
+			[1, 500],
+			[2, 500],
+			[3, 200],
+		]);
 
 		receiver.answer(() => 410);
 		sim.updateRecord('departments', department.id, { name: 'Gone' });
