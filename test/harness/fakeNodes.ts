@@ -1,0 +1,153 @@
+/**
+ * Tiny node types for the harness self-tests: each calls Zoho Desk the way our nodes do (n8n's
+ * httpRequestWithAuthentication with our credential types), so the tests exercise n8n's auth, not our nodes.
+ */
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	INodeExecutionData,
+	INodeListSearchResult,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+type Context = IExecuteFunctions | IPollFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions;
+
+const credentialType = (ctx: Context) =>
+	(ctx.getNode().parameters.authentication as string) === 'oAuth2' ? 'zohoDeskOAuth2Api' : 'zohoDeskSelfClientApi';
+
+async function listDepartments(ctx: Context): Promise<IDataObject> {
+	const credentials = await ctx.getCredentials(credentialType(ctx));
+	return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType(ctx), {
+		method: 'GET',
+		url: `${String(credentials.customDeskUrl || 'https://desk.zoho.eu')}/api/v1/departments`,
+		qs: { limit: 2 },
+		headers: { orgId: credentials.orgId as string },
+		json: true,
+	}, { oauth2: { includeCredentialsOnRefreshOnBody: true } })) as IDataObject;
+}
+
+const description = (name: string, extra: Partial<INodeTypeDescription> = {}): INodeTypeDescription => ({
+	displayName: name,
+	name,
+	group: ['transform'],
+	version: [1, 2],
+	description: 'Harness self-test node',
+	defaults: { name },
+	inputs: ['main'],
+	outputs: ['main'],
+	credentials: [
+		{ name: 'zohoDeskSelfClientApi', required: true, displayOptions: { show: { authentication: ['selfClient'] } } },
+		{ name: 'zohoDeskOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+	],
+	properties: [
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'options',
+			options: [
+				{ name: 'Self Client', value: 'selfClient' },
+				{ name: 'OAuth2', value: 'oAuth2' },
+			],
+			default: 'selfClient',
+		},
+		{ displayName: 'Fail On Item', name: 'failOnItem', type: 'number', default: -1 },
+	],
+	...extra,
+});
+
+/** Lists departments once per input item; `failOnItem` makes that item throw. */
+export class FakeDeskAction implements INodeType {
+	description = description('fakeDeskAction');
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const output: INodeExecutionData[] = [];
+		for (let i = 0; i < items.length; i++) {
+			try {
+				if (this.getNodeParameter('failOnItem', i) === i) throw new Error(`item ${i} failed`);
+				output.push({ json: { ...(await listDepartments(this)), typeVersion: this.getNode().typeVersion }, pairedItem: { item: i } });
+			} catch (error) {
+				if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
+				output.push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
+			}
+		}
+		return [output];
+	}
+}
+
+/** Emits departments it has not emitted before, remembering their ids in static data; null when none are new. */
+export class FakeDeskPoll implements INodeType {
+	description = description('fakeDeskPoll', { group: ['trigger'], inputs: [], polling: true });
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const seen = this.getWorkflowStaticData('node') as { ids?: string[] };
+		const fresh = ((await listDepartments(this)).data as IDataObject[]).filter((d) => !seen.ids?.includes(d.id as string));
+		if (fresh.length === 0) return null;
+		seen.ids = [...(seen.ids ?? []), ...fresh.map((d) => d.id as string)];
+		return [fresh.map((json) => ({ json }))];
+	}
+}
+
+/** Registers its webhook URL by name; answers GET with 200 (Zoho's validation) and starts on POST. */
+export class FakeDeskWebhook implements INodeType {
+	description = description('fakeDeskWebhook', {
+		group: ['trigger'],
+		inputs: [],
+		webhooks: [{ name: 'default', httpMethod: '={{"POST"}}', responseMode: 'onReceived', path: 'webhook' }],
+	});
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return this.getWorkflowStaticData('node').registeredUrl === this.getNodeWebhookUrl('default');
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				this.getWorkflowStaticData('node').registeredUrl = this.getNodeWebhookUrl('default');
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				delete this.getWorkflowStaticData('node').registeredUrl;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject();
+		if (request.method === 'GET') {
+			this.getResponseObject().status(200).send('');
+			return { noWebhookResponse: true };
+		}
+		const raw = (request as unknown as { rawBody: Buffer }).rawBody.toString();
+		return { workflowData: [[{ json: { body: this.getBodyData(), raw, signature: this.getHeaderData()['x-signature'] } }]] };
+	}
+}
+
+/** A picker listing departments, in both load-options and list-search form. */
+export class FakeDeskPicker implements INodeType {
+	description = description('fakeDeskPicker');
+
+	methods = {
+		loadOptions: {
+			async getDepartments(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				const { data } = await listDepartments(this);
+				return (data as IDataObject[]).map((d) => ({ name: d.name as string, value: d.id as string }));
+			},
+		},
+		listSearch: {
+			async searchDepartments(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+				const { data } = await listDepartments(this);
+				const matches = (data as IDataObject[]).filter((d) => !filter || (d.name as string).includes(filter));
+				return { results: matches.map((d) => ({ name: d.name as string, value: d.id as string })) };
+			},
+		},
+	};
+}

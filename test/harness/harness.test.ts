@@ -1,0 +1,271 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import nock from 'nock';
+
+import { FakeDeskAction, FakeDeskPicker, FakeDeskPoll, FakeDeskWebhook } from './fakeNodes';
+import {
+	CredentialStore,
+	N8N_BASE_URL,
+	WEBHOOK_ID,
+	deliverWebhook,
+	executeNode,
+	listSearch,
+	loadOptions,
+	runPoll,
+	runWebhookMethod,
+} from './index';
+
+const ACCOUNTS = 'https://accounts.zoho.eu';
+const DESK = 'https://desk.zoho.eu';
+const ORG = '649720812';
+const departments = { data: [{ id: '1892000000082069', name: 'Support' }, { id: '1892000000082070', name: 'Sales' }] };
+
+const selfClient = (fields: Record<string, string> = {}) => ({
+	zohoDeskSelfClientApi: { dataCenter: 'eu', orgId: ORG, clientId: 'cid', clientSecret: 'secret', grantCode: 'code-1', ...fields },
+});
+
+/** Form fields of a token request, for matching in nock. */
+const form = (body: string) => Object.fromEntries(new URLSearchParams(body));
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+describe('Self Client credential applied by n8n', () => {
+	test('the first call exchanges the grant code, sends Zoho-oauthtoken and persists the refresh token', async () => {
+		const accounts = nock(ACCOUNTS)
+			.post('/oauth/v2/token', (body) => {
+				const f = form(body as string);
+				return f.grant_type === 'authorization_code' && f.code === 'code-1' && f.client_secret === 'secret';
+			})
+			.reply(200, { access_token: 'access-1', refresh_token: 'refresh-1', api_domain: 'https://www.zohoapis.eu' });
+		const desk = nock(DESK, { reqheaders: { authorization: 'Zoho-oauthtoken access-1', orgid: ORG } })
+			.get('/api/v1/departments')
+			.query({ limit: 2 })
+			.reply(200, departments);
+
+		const { items, error, credentials } = await executeNode({
+			nodeType: new FakeDeskAction(),
+			parameters: {},
+			credentials: selfClient(),
+		});
+
+		expect(error).toBeUndefined();
+		expect(items[0].json.data).toEqual(departments.data);
+		expect(accounts.isDone() && desk.isDone()).toBe(true);
+		expect(credentials.zohoDeskSelfClientApi).toMatchObject({
+			refreshToken: 'refresh-1',
+			grantCode: '',
+			accessToken: 'access-1',
+		});
+	});
+
+	test('a stored access token is used as is: no token request', async () => {
+		const desk = nock(DESK, { reqheaders: { authorization: 'Zoho-oauthtoken stored' } })
+			.get('/api/v1/departments')
+			.query(true)
+			.reply(200, departments);
+
+		const { error } = await executeNode({
+			nodeType: new FakeDeskAction(),
+			parameters: {},
+			credentials: selfClient({ grantCode: '', refreshToken: 'refresh-1', accessToken: 'stored' }),
+		});
+
+		expect(error).toBeUndefined();
+		expect(desk.isDone()).toBe(true);
+	});
+
+	test('a 401 triggers exactly one refresh and one retry, and the new token is persisted', async () => {
+		const accounts = nock(ACCOUNTS)
+			.post('/oauth/v2/token', (body) => form(body as string).grant_type === 'refresh_token')
+			.once()
+			.reply(200, { access_token: 'access-2' });
+		const desk = nock(DESK)
+			.get('/api/v1/departments')
+			.query(true)
+			.matchHeader('authorization', 'Zoho-oauthtoken expired')
+			.reply(401, { errorCode: 'INVALID_OAUTH' })
+			.get('/api/v1/departments')
+			.query(true)
+			.matchHeader('authorization', 'Zoho-oauthtoken access-2')
+			.reply(200, departments);
+		const store = new CredentialStore(selfClient({ grantCode: '', refreshToken: 'refresh-1', accessToken: 'expired' }));
+
+		const { error } = await executeNode({ nodeType: new FakeDeskAction(), parameters: {}, credentials: store });
+
+		expect(error).toBeUndefined();
+		expect(accounts.isDone() && desk.isDone()).toBe(true);
+		expect(store.read('zohoDeskSelfClientApi')).toMatchObject({ accessToken: 'access-2', refreshToken: 'refresh-1' });
+	});
+
+	test('a rejected grant code fails the node with Zoho\'s advice and persists nothing', async () => {
+		nock(ACCOUNTS).post('/oauth/v2/token').reply(200, { error: 'invalid_code' });
+
+		const { items, error, credentials } = await executeNode({
+			nodeType: new FakeDeskAction(),
+			parameters: {},
+			credentials: selfClient(),
+		});
+
+		expect(items).toEqual([]);
+		expect(error?.message).toMatch(/Generate a new code/);
+		expect(credentials.zohoDeskSelfClientApi.grantCode).toBe('code-1');
+	});
+});
+
+describe('OAuth2 credential applied by n8n', () => {
+	const oauth2 = {
+		zohoDeskOAuth2Api: {
+			dataCenter: 'eu',
+			orgId: ORG,
+			clientId: 'cid',
+			clientSecret: 'secret',
+			oauthTokenData: { access_token: 'bearer-1', refresh_token: 'refresh-9' },
+		},
+	};
+
+	test('refreshes on 401 at the data centre\'s token URL with the client in the body, then retries', async () => {
+		const accounts = nock(ACCOUNTS)
+			.post('/oauth/v2/token', (body) => {
+				const f = form(body as string);
+				return f.grant_type === 'refresh_token' && f.refresh_token === 'refresh-9' && f.client_secret === 'secret';
+			})
+			.reply(200, { access_token: 'bearer-2', token_type: 'Bearer', expires_in: 3600 });
+		const desk = nock(DESK)
+			.get('/api/v1/departments')
+			.query(true)
+			.matchHeader('authorization', 'Bearer bearer-1')
+			.reply(401, { errorCode: 'INVALID_OAUTH' })
+			.get('/api/v1/departments')
+			.query(true)
+			.matchHeader('authorization', 'Bearer bearer-2')
+			.reply(200, departments);
+
+		const { error, credentials } = await executeNode({
+			nodeType: new FakeDeskAction(),
+			parameters: { authentication: 'oAuth2' },
+			credentials: oauth2,
+		});
+
+		expect(error).toBeUndefined();
+		expect(accounts.isDone() && desk.isDone()).toBe(true);
+		expect(credentials.zohoDeskOAuth2Api.oauthTokenData).toMatchObject({ access_token: 'bearer-2' });
+	});
+});
+
+describe('executeNode', () => {
+	const stored = selfClient({ grantCode: '', refreshToken: 'r', accessToken: 'a' });
+
+	test('runs the latest type version, one output item per input item, paired', async () => {
+		nock(DESK).get('/api/v1/departments').query(true).times(2).reply(200, departments);
+
+		const { items } = await executeNode({
+			nodeType: new FakeDeskAction(),
+			parameters: {},
+			credentials: stored,
+			input: [{ json: { n: 1 } }, { json: { n: 2 } }],
+		});
+
+		expect(items.map((item) => [item.json.typeVersion, item.pairedItem])).toEqual([
+			[2, { item: 0 }],
+			[2, { item: 1 }],
+		]);
+	});
+
+	test('continueOnFail keeps going and reports the failed item', async () => {
+		nock(DESK).get('/api/v1/departments').query(true).reply(200, departments);
+
+		const { items, error } = await executeNode({
+			nodeType: new FakeDeskAction(),
+			parameters: { failOnItem: 0 },
+			credentials: stored,
+			input: [{ json: {} }, { json: {} }],
+			continueOnFail: true,
+		});
+
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.error ?? 'ok')).toEqual(['item 0 failed', 'ok']);
+	});
+
+	test('without continueOnFail the node error is returned', async () => {
+		const { error } = await executeNode({
+			nodeType: new FakeDeskAction(),
+			parameters: { failOnItem: 0 },
+			credentials: stored,
+		});
+
+		expect(error?.message).toBe('item 0 failed');
+	});
+
+	test('a credential the node needs but the test did not set is an error, not a silent pass', async () => {
+		const { error } = await executeNode({ nodeType: new FakeDeskAction(), parameters: { authentication: 'oAuth2' }, credentials: stored });
+
+		expect(error?.message).toMatch(/credentials/i);
+	});
+});
+
+describe('runPoll', () => {
+	test('static data passed back keeps the cursor between polls; null output means no items', async () => {
+		nock(DESK).get('/api/v1/departments').query(true).times(2).reply(200, departments);
+		const credentials = new CredentialStore(selfClient());
+		nock(ACCOUNTS).post('/oauth/v2/token').reply(200, { access_token: 'a', refresh_token: 'r' });
+
+		const first = await runPoll({ nodeType: new FakeDeskPoll(), parameters: {}, credentials });
+		const second = await runPoll({ nodeType: new FakeDeskPoll(), parameters: {}, credentials, staticData: first.staticData });
+
+		expect(first.items).toHaveLength(2);
+		expect(first.staticData).toEqual({ 'node:fakeDeskPoll': { ids: ['1892000000082069', '1892000000082070'] } });
+		expect(second.items).toEqual([]);
+		expect(credentials.read('zohoDeskSelfClientApi').refreshToken).toBe('r');
+	});
+});
+
+describe('webhooks', () => {
+	const credentials = selfClient({ grantCode: '', refreshToken: 'r', accessToken: 'a' });
+
+	test.each([
+		['trigger', `${N8N_BASE_URL}/webhook/${WEBHOOK_ID}/webhook`],
+		['manual', `${N8N_BASE_URL}/webhook-test/${WEBHOOK_ID}/webhook`],
+	] as const)('create in %s mode registers n8n\'s %s URL; checkExists and delete see it', async (mode, url) => {
+		const node = { nodeType: new FakeDeskWebhook(), parameters: {}, credentials, mode };
+		const created = await runWebhookMethod({ ...node, method: 'create' });
+		const exists = await runWebhookMethod({ ...node, method: 'checkExists', staticData: created.staticData });
+		const deleted = await runWebhookMethod({ ...node, method: 'delete', staticData: created.staticData });
+
+		expect(created.staticData).toEqual({ 'node:fakeDeskWebhook': { registeredUrl: url } });
+		expect(exists.result).toBe(true);
+		expect(deleted.staticData).toEqual({ 'node:fakeDeskWebhook': {} });
+	});
+
+	test('a POST starts the workflow with body, raw body and headers; n8n answers for the node', async () => {
+		const delivery = await deliverWebhook({
+			nodeType: new FakeDeskWebhook(),
+			parameters: {},
+			credentials,
+			request: { method: 'POST', headers: { 'X-Signature': 'sig' }, body: { a: 1 }, rawBody: '{"a": 1}' },
+		});
+
+		expect(delivery.workflowData?.[0][0].json).toEqual({ body: { a: 1 }, raw: '{"a": 1}', signature: 'sig' });
+		expect([delivery.responseStatus, delivery.responseBody]).toEqual([200, { message: 'Workflow was started' }]);
+	});
+
+	test('a node that answers itself (Zoho\'s GET validation) starts nothing', async () => {
+		const delivery = await deliverWebhook({ nodeType: new FakeDeskWebhook(), parameters: {}, credentials, request: { method: 'GET' } });
+
+		expect(delivery).toMatchObject({ workflowData: undefined, noWebhookResponse: true, responseStatus: 200, responseBody: '' });
+	});
+});
+
+describe('pickers', () => {
+	const credentials = selfClient({ grantCode: '', refreshToken: 'r', accessToken: 'a' });
+
+	test('loadOptions and listSearch run with the node\'s credential', async () => {
+		nock(DESK, { reqheaders: { authorization: 'Zoho-oauthtoken a' } }).get('/api/v1/departments').query(true).times(2).reply(200, departments);
+
+		const options = await loadOptions({ nodeType: new FakeDeskPicker(), parameters: {}, credentials, method: 'getDepartments' });
+		const search = await listSearch({ nodeType: new FakeDeskPicker(), parameters: {}, credentials, method: 'searchDepartments', filter: 'Sal' });
+
+		expect(options.map((o) => o.name)).toEqual(['Support', 'Sales']);
+		expect(search.results).toEqual([{ name: 'Sales', value: '1892000000082070' }]);
+	});
+});

@@ -1,0 +1,126 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+/**
+ * Runs our nodes through n8n-core's real execution code, with a credentials helper that behaves like n8n's
+ * (credentialsHelper.ts) and an in-memory credential store the test can inspect afterwards.
+ *
+ *   executeNode       Start → node, run by WorkflowExecute (mode 'manual'), like "Execute workflow" in the editor
+ *   runPoll           poll() in a PollContext, as an active workflow ('trigger') or "Fetch test event" ('manual')
+ *   runWebhookMethod  webhookMethods.default.checkExists/create/delete in a HookContext, as n8n's WebhookService
+ *   deliverWebhook    webhook() in a WebhookContext with a fake express request/response
+ *   loadOptions / listSearch   methods.loadOptions / methods.listSearch in a LoadOptionsContext
+ *
+ * Every call builds a fresh workflow; state that n8n keeps between runs is passed back in by the caller:
+ * `staticData` (the workflow's static data returned by the previous call) and `credentials` (a CredentialStore,
+ * or the `credentials` snapshot a call returned).
+ */
+import {
+	ExecutionLifecycleHooks,
+	HookContext,
+	LoadOptionsContext,
+	PollContext,
+	WorkflowExecute,
+} from 'n8n-core';
+// Not re-exported by n8n-core's index; it is what ActiveWorkflows calls to run a poll.
+import { TriggersAndPollers } from 'n8n-core/dist/execution-engine/triggers-and-pollers';
+import type {
+	ExecutionBaseError,
+	IDataObject,
+	INodeExecutionData,
+	INodeListSearchResult,
+	INodePropertyOptions,
+	IWorkflowBase,
+} from 'n8n-workflow';
+import { UnexpectedError, createRunExecutionData } from 'n8n-workflow';
+
+import type { CredentialsByType } from './credentialsHelper';
+import { coreContainer } from './n8nContainer';
+import { buildWorkflow, staticDataOf, webhookDataFor, type NodeUnderTest } from './workflow';
+
+export { CredentialStore, type CredentialsByType } from './credentialsHelper';
+export { deliverWebhook, type WebhookDelivery, type WebhookRequest } from './webhookDelivery';
+export { N8N_BASE_URL, WEBHOOK_ID, type NodeUnderTest } from './workflow';
+
+export interface ExecuteResult {
+	/** The node's first output */
+	items: INodeExecutionData[];
+	/** The error that stopped the run (a NodeApiError/NodeOperationError from the node), if any */
+	error?: ExecutionBaseError;
+	credentials: CredentialsByType;
+}
+
+export async function executeNode(
+	test: NodeUnderTest & { input?: INodeExecutionData[]; continueOnFail?: boolean },
+): Promise<ExecuteResult> {
+	const onError = test.continueOnFail ? { onError: 'continueRegularOutput' as const } : {};
+	const { workflow, node, store, additionalData } = buildWorkflow(test, true, onError);
+	additionalData.hooks = new ExecutionLifecycleHooks('manual', 'harness-execution', {
+		id: workflow.id,
+		name: workflow.name,
+		nodes: Object.values(workflow.nodes),
+		connections: workflow.connectionsBySourceNode,
+		active: false,
+	} as IWorkflowBase);
+	const start = { node: workflow.getNode('Start')!, data: { main: [test.input ?? [{ json: {} }]] }, source: null };
+	const runExecutionData = createRunExecutionData({ executionData: { nodeExecutionStack: [start] } });
+	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const task = run.data.resultData.runData[node.name]?.[0];
+	return {
+		items: task?.data?.main[0] ?? [],
+		error: run.data.resultData.error ?? task?.error,
+		credentials: store.snapshot(),
+	};
+}
+
+export async function runPoll(
+	test: NodeUnderTest & { mode?: 'trigger' | 'manual' },
+): Promise<{ items: INodeExecutionData[]; staticData: IDataObject; credentials: CredentialsByType }> {
+	const { workflow, node, store, additionalData } = buildWorkflow(test);
+	const mode = test.mode ?? 'trigger';
+	const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
+	// poll() returns null when there is nothing new; n8n then starts no execution.
+	const response = await coreContainer().get(TriggersAndPollers).runPoll(workflow, node, context);
+	return { items: response?.[0] ?? [], staticData: staticDataOf(workflow), credentials: store.snapshot() };
+}
+
+/**
+ * mode 'trigger': workflow activation; getNodeWebhookUrl gives `<base>/webhook/<webhookId>/<path>`.
+ * mode 'manual': the editor listening for a test event; `<base>/webhook-test/<webhookId>/<path>`.
+ */
+export async function runWebhookMethod(
+	test: NodeUnderTest & { method: 'checkExists' | 'create' | 'delete'; mode?: 'trigger' | 'manual' },
+): Promise<{ result: boolean | undefined; staticData: IDataObject; credentials: CredentialsByType }> {
+	const mode = test.mode ?? 'trigger';
+	const setup = buildWorkflow(test);
+	const method = setup.nodeType.webhookMethods?.default?.[test.method];
+	if (!method) throw new UnexpectedError(`${setup.node.type} has no webhookMethods.default.${test.method}`);
+	const activation = mode === 'manual' ? 'manual' : 'activate';
+	const webhookData = webhookDataFor(setup, mode);
+	const context = new HookContext(setup.workflow, setup.node, setup.additionalData, mode, activation, webhookData);
+	const result = await method.call(context);
+	return { result, staticData: staticDataOf(setup.workflow), credentials: setup.store.snapshot() };
+}
+
+/** The node as the editor holds it while a picker loads (n8n's DynamicNodeParametersService). */
+function loadOptionsContext(test: NodeUnderTest, path: string) {
+	const setup = buildWorkflow(test);
+	setup.additionalData.currentNodeParameters = setup.node.parameters;
+	return { methods: setup.nodeType.methods, context: new LoadOptionsContext(setup.workflow, setup.node, setup.additionalData, path) };
+}
+
+export async function loadOptions(
+	test: NodeUnderTest & { method: string; path?: string },
+): Promise<INodePropertyOptions[]> {
+	const { methods, context } = loadOptionsContext(test, test.path ?? '');
+	const method = methods?.loadOptions?.[test.method];
+	if (!method) throw new UnexpectedError(`No methods.loadOptions.${test.method}`);
+	return await method.call(context);
+}
+
+export async function listSearch(
+	test: NodeUnderTest & { method: string; filter?: string; paginationToken?: string; path?: string },
+): Promise<INodeListSearchResult> {
+	const { methods, context } = loadOptionsContext(test, test.path ?? '');
+	const method = methods?.listSearch?.[test.method];
+	if (!method) throw new UnexpectedError(`No methods.listSearch.${test.method}`);
+	return await method.call(context, test.filter, test.paginationToken);
+}

@@ -1,0 +1,131 @@
+/** Builds the workflow, node and additional data n8n would hand to a node's execution context. */
+import type {
+	IDataObject,
+	INode,
+	INodeParameters,
+	INodeType,
+	IWebhookData,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { NodeHelpers, UnexpectedError, Workflow, deepCopy } from 'n8n-workflow';
+
+import { CredentialStore, HarnessCredentialsHelper, type CredentialsByType } from './credentialsHelper';
+import { ensureN8nContainer } from './n8nContainer';
+import { HarnessCredentialTypes, HarnessNodeTypes, START_NODE_TYPE } from './packageTypes';
+
+/** Where the fake n8n instance lives; webhook URLs are built from it as n8n builds them. */
+export const N8N_BASE_URL = 'https://n8n.harness.test';
+/** n8n gives every webhook node a webhookId (a UUID) when it is added to a workflow. */
+export const WEBHOOK_ID = 'harness-webhook-id';
+
+export interface NodeUnderTest {
+	/** Our node's description name ('zohoDesk', 'zohoDeskTrigger', ...) or a node type instance (fake nodes). */
+	nodeType: string | INodeType;
+	parameters: INodeParameters;
+	/** Saved credentials by type, or a store shared between calls (updated in place, like n8n's database). */
+	credentials: CredentialsByType | CredentialStore;
+	/** The workflow's static data from a previous call; n8n keeps it between runs. */
+	staticData?: IDataObject;
+	typeVersion?: number;
+}
+
+export interface TestWorkflow {
+	workflow: Workflow;
+	node: INode;
+	nodeType: INodeType;
+	store: CredentialStore;
+	additionalData: IWorkflowExecuteAdditionalData;
+}
+
+function additionalDataFor(store: CredentialStore): IWorkflowExecuteAdditionalData {
+	const unsupported = async () => {
+		throw new UnexpectedError('Not supported by the test harness');
+	};
+	return {
+		credentialsHelper: new HarnessCredentialsHelper(store, new HarnessCredentialTypes()),
+		executeWorkflow: unsupported,
+		getRunExecutionData: async () => undefined,
+		startRunnerTask: unsupported,
+		executionId: 'harness-execution',
+		currentNodeExecutionIndex: 0,
+		restApiUrl: `${N8N_BASE_URL}/rest`,
+		instanceBaseUrl: N8N_BASE_URL,
+		formWaitingBaseUrl: `${N8N_BASE_URL}/form-waiting`,
+		webhookBaseUrl: `${N8N_BASE_URL}/webhook`,
+		webhookWaitingBaseUrl: `${N8N_BASE_URL}/webhook-waiting`,
+		webhookTestBaseUrl: `${N8N_BASE_URL}/webhook-test`,
+		variables: {},
+		logAiEvent: () => {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/**
+ * The node under test in a workflow as n8n loads it (defaults filled in by the Workflow constructor), after a
+ * Start node when `withStart`. `extra` overrides node fields (e.g. onError).
+ */
+export function buildWorkflow(test: NodeUnderTest, withStart = false, extra: Partial<INode> = {}): TestWorkflow {
+	ensureN8nContainer();
+	const nodeTypes = new HarnessNodeTypes();
+	const type =
+		typeof test.nodeType === 'string' ? nodeTypes.registerPackageNode(test.nodeType) : nodeTypes.register(test.nodeType);
+	const { description } = nodeTypes.getByNameAndVersion(type);
+	const store = test.credentials instanceof CredentialStore ? test.credentials : new CredentialStore(test.credentials);
+	const versions = Array.isArray(description.version) ? description.version : [description.version];
+	const node: INode = {
+		id: 'node-under-test',
+		name: description.defaults.name ?? description.displayName,
+		type,
+		typeVersion: test.typeVersion ?? Math.max(...versions),
+		position: [200, 0],
+		parameters: deepCopy(test.parameters),
+		credentials: store.references(),
+		...(description.webhooks?.length ? { webhookId: WEBHOOK_ID } : {}),
+		...extra,
+	};
+	const start: INode = { id: 'start', name: 'Start', type: START_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: {} };
+	const workflow = new Workflow({
+		id: 'harness-workflow',
+		name: 'Harness workflow',
+		nodes: withStart ? [start, node] : [node],
+		connections: withStart ? { Start: { main: [[{ node: node.name, type: 'main', index: 0 }]] } } : {},
+		active: false,
+		nodeTypes,
+		staticData: deepCopy(test.staticData ?? {}),
+		settings: { executionOrder: 'v1' },
+	});
+	const loaded = workflow.getNode(node.name)!;
+	return {
+		workflow,
+		node: loaded,
+		nodeType: nodeTypes.getByNameAndVersion(loaded.type, loaded.typeVersion),
+		store,
+		additionalData: additionalDataFor(store),
+	};
+}
+
+/** The workflow's static data as plain JSON, without n8n's change marker. */
+export function staticDataOf(workflow: Workflow): IDataObject {
+	const plain = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+	delete plain.__dataChanged;
+	return plain;
+}
+
+/** The registration n8n builds for the node's `default` webhook (WebhookHelpers.getWorkflowWebhooks). */
+export function webhookDataFor({ workflow, node, nodeType, additionalData }: TestWorkflow, mode: WorkflowExecuteMode): IWebhookData {
+	const description = nodeType.description.webhooks?.find((webhook) => webhook.name === 'default');
+	if (!description) throw new UnexpectedError(`${node.type} has no default webhook`);
+	const path = String(workflow.expression.getSimpleParameterValue(node, description.path, mode, {}));
+	const isFullPath = workflow.expression.getSimpleParameterValue(node, description.isFullPath, mode, {}, undefined, false);
+	const httpMethod = workflow.expression.getSimpleParameterValue(node, description.httpMethod, mode, {}, undefined, 'GET');
+	return {
+		httpMethod: String(httpMethod) as IWebhookData['httpMethod'],
+		node: node.name,
+		path: NodeHelpers.getNodeWebhookPath(workflow.id, node, path, isFullPath === true),
+		webhookDescription: description,
+		workflowId: workflow.id,
+		workflowExecuteAdditionalData: additionalData,
+		webhookId: node.webhookId,
+		isTest: mode === 'manual',
+	};
+}
