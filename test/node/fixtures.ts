@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import nock from 'nock';
 import path from 'path';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';

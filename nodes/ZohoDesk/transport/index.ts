@@ -3,8 +3,8 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
-	IHttpRequestMethods,
 	IHttpRequestOptions,
+	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	INodeCredentialDescription,
 	INodeProperties,
@@ -105,33 +105,18 @@ interface HttpFailure {
 	networkCode?: string;
 }
 
-/** n8n wraps request errors (often twice); find the HTTP response or the socket error underneath. */
-function unwrapFailure(error: unknown): HttpFailure | undefined {
-	let current = error as { cause?: unknown; response?: unknown; code?: unknown; message?: unknown } | undefined;
-	for (let depth = 0; current && depth < 5; depth++) {
-		const response = current.response as
-			| { status?: number; statusCode?: number; data?: unknown; body?: unknown; headers?: Record<string, unknown> }
-			| undefined;
-		if (response && typeof response === 'object' && (response.status ?? response.statusCode)) {
-			return {
-				status: response.status ?? response.statusCode,
-				body: response.data ?? response.body,
-				headers: response.headers ?? {},
-			};
-		}
-		// n8n-core's httpRequestWithAuthentication rethrows as a NodeApiError that keeps only the status (httpCode,
-		// or the socket error code) and the response body (context.data): no cause, no headers.
-		const wrapped = current as { httpCode?: unknown; context?: { data?: unknown } };
-		if (typeof wrapped.httpCode === 'string' && /^\d{3}$/.test(wrapped.httpCode)) {
-			return { status: Number(wrapped.httpCode), body: wrapped.context?.data, headers: {} };
-		}
-		const code = [current.code, wrapped.httpCode].find((value): value is string => typeof value === 'string');
-		if (code && TRANSIENT_NETWORK_CODES.has(code)) return { headers: {}, networkCode: code };
-		if (typeof current.message === 'string' && /socket hang up/i.test(current.message)) {
-			return { headers: {}, networkCode: 'ECONNRESET' };
-		}
-		current = current.cause as typeof current;
+/**
+ * What a thrown request error tells us. n8n wraps failures in a NodeApiError that keeps the status
+ * (`httpCode`, or the socket error code there) and the JSON body (`context.data`) but not the headers.
+ */
+function failureFromError(error: unknown): HttpFailure | undefined {
+	const wrapped = error as { httpCode?: unknown; context?: { data?: unknown }; message?: unknown; messages?: unknown };
+	const code = wrapped.httpCode === undefined || wrapped.httpCode === null ? '' : String(wrapped.httpCode);
+	const messages = [wrapped.message, ...(Array.isArray(wrapped.messages) ? wrapped.messages : [])].join(' ');
+	if (TRANSIENT_NETWORK_CODES.has(code) || /socket hang up/i.test(messages)) {
+		return { headers: {}, networkCode: code || 'ECONNRESET' };
 	}
+	if (/^\d{3}$/.test(code)) return { status: Number(code), body: wrapped.context?.data, headers: {} };
 	return undefined;
 }
 
@@ -174,6 +159,8 @@ function retryDelayMs(failure: HttpFailure, attempt: number): number | undefined
 	return undefined;
 }
 
+type FullResponse = { statusCode: number; body: unknown; headers: Record<string, unknown> };
+
 /**
  * The one way our nodes talk to Zoho Desk: base URL from the credential's data center, orgId header,
  * authentication by n8n (which refreshes the token on 401), bounded retries, 204 as an empty body, and
@@ -185,64 +172,66 @@ export async function zohoDeskRequest<T = IDataObject>(
 ): Promise<ZohoDeskResponse<T>> {
 	const { apiUrl, orgId } = await connectionOf(this);
 	const url = `${apiUrl}${request.path}`;
-	const options: IHttpRequestOptions = {
-		method: request.method ?? 'GET',
-		url,
-		qs: request.qs,
-		body: request.body,
-		json: true,
-		returnFullResponse: true,
-		headers: request.withOrgId === false ? {} : { orgId },
-	};
 	const credentialType = credentialTypeOf(this);
-	// Zoho wants the OAuth2 client credentials in the refresh request body, not as Basic auth.
-	const additional = { oauth2: { includeCredentialsOnRefreshOnBody: true } };
+	// Statuses come back as responses so that Retry-After and credit headers stay readable, except 401: it must
+	// throw inside n8n's helper, which is what makes n8n refresh the token and retry.
+	const send = async (ignoreHttpStatusErrors: IHttpRequestOptions['ignoreHttpStatusErrors']): Promise<FullResponse> =>
+		(await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			credentialType,
+			{
+				method: request.method ?? 'GET',
+				url,
+				qs: request.qs,
+				body: request.body,
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors,
+				headers: request.withOrgId === false ? {} : { orgId },
+			},
+			// Zoho wants the OAuth2 client credentials in the refresh request body, not as Basic auth.
+			{ oauth2: { includeCredentialsOnRefreshOnBody: true } },
+		)) as FullResponse;
 
 	for (let attempt = 1; ; attempt++) {
-		let response: { statusCode: number; body: unknown; headers: Record<string, unknown> } | undefined;
+		let response: FullResponse | undefined;
 		let failure: HttpFailure | undefined;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				credentialType,
-				{ ...options, headers: { ...options.headers } },
-				additional,
-			)) as typeof response;
+			response = await send({ ignore: true, except: [401] });
+			// n8n versions without `except` hand the 401 back: ask again the way that refreshes.
+			if (response.statusCode === 401) response = await send(false);
 		} catch (error) {
-			failure = unwrapFailure(error);
-			// Not an HTTP or socket failure (e.g. the credential could not get a token): nothing to add.
+			failure = failureFromError(error);
 			if (!failure) throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: request.itemIndex });
-			const delay = attempt < RETRY_POLICY.attempts ? retryDelayMs(failure, attempt) : undefined;
-			if (delay !== undefined) {
-				await sleep(delay);
-				continue;
-			}
-			if (failure.networkCode) {
-				throw new NodeApiError(this.getNode(), error as JsonObject, {
-					message: `Could not reach Zoho Desk at ${apiUrl} (${failure.networkCode}) after ${attempt} attempts`,
-					itemIndex: request.itemIndex,
-				});
-			}
 		}
-		if (failure) {
-			const retryAfter = retryAfterMs(failure.headers);
-			throw zohoApiError(
-				this.getNode(),
-				{
-					status: failure.status ?? 0,
-					body: failure.body,
-					url,
-					retryAfterSeconds: retryAfter === undefined ? undefined : Math.round(retryAfter / 1000),
-				},
-				request.itemIndex,
-			);
+		if (response && response.statusCode < 400) {
+			const body = response.statusCode === 204 || response.body === '' ? undefined : response.body;
+			if (looksLikeHtml(body)) throw zohoApiError(this.getNode(), { status: response.statusCode, body, url }, request.itemIndex);
+			return { statusCode: response.statusCode, body: body as T | undefined, credits: creditsOf(response.headers ?? {}) };
 		}
-		const { statusCode, headers } = response!;
-		const body = statusCode === 204 || response!.body === '' ? undefined : response!.body;
-		if (looksLikeHtml(body)) {
-			throw zohoApiError(this.getNode(), { status: statusCode, body, url }, request.itemIndex);
+		failure ??= { status: response?.statusCode, body: response?.body, headers: response?.headers ?? {} };
+		const delay = attempt < RETRY_POLICY.attempts ? retryDelayMs(failure, attempt) : undefined;
+		if (delay !== undefined) {
+			await sleep(delay);
+			continue;
 		}
-		return { statusCode, body: body as T | undefined, credits: creditsOf(headers ?? {}) };
+		if (failure.networkCode) {
+			throw new NodeApiError(this.getNode(), { code: failure.networkCode } as JsonObject, {
+				message: `Could not reach Zoho Desk at ${apiUrl} (${failure.networkCode}) after ${attempt} attempts`,
+				itemIndex: request.itemIndex,
+			});
+		}
+		const retryAfter = retryAfterMs(failure.headers);
+		throw zohoApiError(
+			this.getNode(),
+			{
+				status: failure.status ?? 0,
+				body: failure.body,
+				url,
+				retryAfterSeconds: retryAfter === undefined ? undefined : Math.round(retryAfter / 1000),
+			},
+			request.itemIndex,
+		);
 	}
 }
 
