@@ -35,7 +35,7 @@ describe('every data center: accounts server and Desk host come from the same ro
 		expect(accounts.isDone() && deskCall.isDone()).toBe(true);
 	});
 
-	test.each(rows)('%s: OAuth2 sends the Bearer token to %3$s', async (key, _accountsHost, deskHost) => {
+	test.each(rows.map(([key, , deskHost]) => [key, deskHost] as const))('%s: OAuth2 sends the Bearer token to %s', async (key, deskHost) => {
 		nock(deskHost, { reqheaders: { authorization: 'Bearer oauth-access', orgid: ORG } })
 			.get(`/api/v1/tickets/${TICKET_ID}`)
 			.reply(200, { id: TICKET_ID });
