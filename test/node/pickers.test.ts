@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import { listSearch, loadOptions } from '../harness';
 import { desk, selfClient, tickets, useNock } from './fixtures';
 
