@@ -55,7 +55,7 @@ export async function searchTickets(
 	if (text.length < 3) return await searchTable.call(this, TABLES.tickets, { sortBy: '-createdTime' }, text, paginationToken);
 	const from = Number(paginationToken ?? 0);
 	const page = (await zohoDeskApi.call(this, {
-		path: '/tickets/search',
+		path: TABLES.tickets.search!.path,
 		qs: { _all: text, from, limit: PICKER_PAGE, sortBy: '-modifiedTime' },
 	})) as Page;
 	const rows = page?.data ?? [];

@@ -1,6 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { TABLES } from '../../tables';
 import { zohoDeskApi } from '../../transport';
 import { compact } from '../records';
 import { searchFilterProperties, searchQuery } from './searchFilters';
@@ -13,7 +14,7 @@ export const description = updateDisplayOptions(
 /** Counts with the search endpoint's `count` (one call, one record): Zoho's spec has no plain ticket count. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const qs = compact({ ...searchQuery.call(this, itemIndex), from: 0, limit: 1 });
-	const page = (await zohoDeskApi.call(this, { path: '/tickets/search', qs, itemIndex })) as
+	const page = (await zohoDeskApi.call(this, { path: TABLES.tickets.search!.path, qs, itemIndex })) as
 		| { count?: number | string }
 		| undefined;
 	// 204 (no match) has no body.

@@ -1,18 +1,18 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { TABLES } from '../../tables';
 import { collect } from '../../transport';
 import { returnAllProperties, sortOptions } from '../common.descriptions';
 import { compact, sortParam } from '../records';
 import { searchFilterProperties, searchQuery } from './searchFilters';
 
 /** Zoho's ticket search accepts `from` up to 999 (OpenAPI spec), so one query reaches 1,099 tickets. */
-export const SEARCH_MAX_FROM = 999;
-const SEARCH_PAGE_SIZE = 100;
+const search = TABLES.tickets.search!;
 
 const properties: INodeProperties[] = [
 	...searchFilterProperties,
-	...returnAllProperties(SEARCH_MAX_FROM + SEARCH_PAGE_SIZE),
+	...returnAllProperties(search.maxFrom + search.pageSize),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -29,14 +29,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const reachable = SEARCH_MAX_FROM + SEARCH_PAGE_SIZE;
+	const reachable = search.maxFrom + search.pageSize;
 	const qs = compact({ ...searchQuery.call(this, itemIndex), sortBy: sortParam(options.sortBy, options.sortOrder) });
 	return await collect.call(this, {
-		path: '/tickets/search',
+		path: search.path,
 		qs,
-		pageSize: SEARCH_PAGE_SIZE,
+		pageSize: search.pageSize,
 		limit,
-		maxFrom: SEARCH_MAX_FROM,
+		maxFrom: search.maxFrom,
 		itemIndex,
 		// Fail before spending credits when Return All cannot be honoured: search stops at offset 999.
 		inspectPage: (body, from) => {
