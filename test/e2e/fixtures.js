@@ -107,6 +107,20 @@ function webhookTriggerWorkflow(events = ['Ticket_Add', 'Ticket_Update', 'Ticket
 	return workflow(WORKFLOW_IDS.webhook, 'Zoho Desk: ticket changes (webhook)', [trigger], []);
 }
 
+/** Poll trigger on ticket changes, every minute (n8n's shortest polling interval). */
+function pollTriggerWorkflow() {
+	const trigger = {
+		id: 'zd-poll-trigger',
+		name: 'Zoho Desk Poll Trigger',
+		type: NODE_TYPES.pollTrigger,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { authentication: 'selfClient', table: 'tickets', event: 'any', pollTimes: { item: [{ mode: 'everyMinute' }] } },
+		credentials: { [CREDENTIAL_TYPE]: CREDENTIAL },
+	};
+	return workflow(WORKFLOW_IDS.poll, 'Zoho Desk: ticket changes (polling)', [trigger], []);
+}
+
 const webhookPath = () => `/webhook/${WEBHOOK_NODE_ID}/webhook`;
 
 module.exports = {
@@ -118,5 +132,6 @@ module.exports = {
 	selfClientCredential,
 	readTablesWorkflow,
 	webhookTriggerWorkflow,
+	pollTriggerWorkflow,
 	webhookPath,
 };

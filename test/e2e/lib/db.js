@@ -1,7 +1,9 @@
 'use strict';
 // Reads n8n's SQLite database with the sqlite3 module n8n itself ships (no sqlite3 CLI on CI). The module is
-// native and built for that n8n's Node, so the query runs in a child process of that Node.
-const { execFileSync } = require('node:child_process');
+// native and built for that n8n's Node, so the query runs in a child process of that Node (asynchronously: the
+// simulator runs in this process and must keep answering n8n meanwhile).
+const { execFile } = require('node:child_process');
+const { promisify } = require('node:util');
 const path = require('node:path');
 
 const QUERY_SCRIPT = `
@@ -18,20 +20,20 @@ db.all(sql, JSON.parse(params), (error, rows) => {
 	db.close();
 });`;
 
-function query(n8n, sql, params = []) {
+async function query(n8n, sql, params = []) {
 	const modules = path.join(n8n.install.dir, 'node_modules');
 	const resolve = (name) => require.resolve(name, { paths: [path.join(modules, 'n8n'), modules] });
-	const out = execFileSync(
+	const { stdout } = await promisify(execFile)(
 		n8n.install.nodeBin,
 		['-e', QUERY_SCRIPT, resolve('sqlite3'), resolve('flatted'), n8n.dbFile, sql, JSON.stringify(params)],
 		{ encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
 	);
-	return JSON.parse(out);
+	return JSON.parse(stdout);
 }
 
 /** Finished and running executions of a workflow, oldest first, with their run data. */
-function executionsOf(n8n, workflowId) {
-	return query(
+async function executionsOf(n8n, workflowId) {
+	return await query(
 		n8n,
 		`SELECT e.id, e.status, e.mode, e.finished, d.data FROM execution_entity e
 		 LEFT JOIN execution_data d ON d.executionId = e.id WHERE e.workflowId = ? ORDER BY e.id`,

@@ -4,7 +4,7 @@
 // with install scripts off (then rebuilds only sqlite3). A finished install is marked and reused on later runs.
 const fs = require('node:fs');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
+const { spawn, execFileSync } = require('node:child_process');
 const { log, formatSeconds, repoRoot } = require('./util');
 
 /** The n8n lines we test, by major version. */
@@ -109,13 +109,15 @@ async function ensureN8n(major) {
 	const dir = path.join(cacheRoot(), `n8n-${target.n8n}-node${target.nodeMajor}`);
 	const label = `n8n ${target.n8n} (Node ${target.nodeMajor})`;
 	const install = await installOnce(dir, { label, packages: [`n8n@${target.n8n}`], ...target, env });
+	const nodeBin = path.join(node.binDir, 'node');
 	return {
 		major: Number(major),
 		version: target.n8n,
 		label,
 		dir,
 		env,
-		nodeBin: path.join(node.binDir, 'node'),
+		nodeBin,
+		nodeVersion: execFileSync(nodeBin, ['--version'], { encoding: 'utf8' }).trim(),
 		n8nBin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
 		install: { cached: install.cached && node.cached, seconds: install.seconds + node.seconds },
 	};

@@ -125,7 +125,16 @@ class N8n {
 		fs.writeSync(out, '\n===== n8n start\n');
 		this.server = spawn(this.install.nodeBin, [this.install.n8nBin, 'start'], { env, cwd: this.userFolder, stdio: ['ignore', out, out] });
 		fs.closeSync(out);
-		const exited = new Promise((resolve) => this.server.once('exit', (code) => resolve(code)));
+		// Should this process die without stopping n8n (a crash, Ctrl-C), the server must not outlive it.
+		const server = this.server;
+		const killOnExit = () => server.kill('SIGKILL');
+		process.once('exit', killOnExit);
+		const exited = new Promise((resolve) =>
+			server.once('exit', (code) => {
+				process.removeListener('exit', killOnExit);
+				resolve(code);
+			}),
+		);
 		this.serverExit = exited;
 		const ready = waitFor(
 			`n8n ${this.install.version} to serve ${readyUrl || '/healthz'}`,

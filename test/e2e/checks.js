@@ -1,0 +1,75 @@
+'use strict';
+// What "it works in n8n" means, checked on n8n's own output: run data of `n8n execute` and executions that the
+// server saved in its database.
+const assert = require('node:assert/strict');
+const crypto = require('node:crypto');
+const { READ_NODES } = require('./fixtures');
+const { executionsOf } = require('./lib/db');
+const { waitFor } = require('./lib/util');
+
+/** The JSON items a node produced in a run (first run of the node, main output 0). */
+function nodeItems(runData, nodeName) {
+	const run = runData?.[nodeName]?.[0];
+	if (!run) throw new Error(`node "${nodeName}" did not run`);
+	if (run.error) throw new Error(`node "${nodeName}" failed: ${run.error.message}`);
+	return (run.data?.main?.[0] ?? []).map((item) => item.json);
+}
+
+/** Ids must reach n8n as the exact strings Zoho sent: a Number() on the way would round 19-digit ids. */
+function assertSameIds(label, actual, expected) {
+	const wrong = actual.filter((id) => typeof id !== 'string' || !/^[0-9]+$/.test(id));
+	assert.equal(wrong.length, 0, `${label}: ids that are not digit strings: ${wrong.slice(0, 3).map(String).join(', ')}`);
+	assert.equal(new Set(actual).size, actual.length, `${label}: duplicate ids in n8n's output`);
+	assert.deepEqual([...actual].sort(), [...expected].sort(), `${label}: ids differ from the simulator's`);
+}
+
+/** The read workflow's run against what the simulator serves; returns a one-line summary. */
+function checkReadRun(run, expected, orgId) {
+	const runData = run?.data?.resultData?.runData;
+	const summary = [];
+	for (const [table, records] of Object.entries(expected)) {
+		const ids = nodeItems(runData, READ_NODES[table]).map((record) => record.id);
+		assertSameIds(table, ids, records.map((record) => record.id));
+		summary.push(`${table} ${ids.length}`);
+	}
+	const orgIds = nodeItems(runData, READ_NODES.organizations).map((org) => org.id);
+	assert.ok(orgIds.includes(orgId), `organizations ${orgIds.join(', ')} lack the portal ${orgId}`);
+	const [{ count }] = nodeItems(runData, READ_NODES.ticketCount);
+	assert.equal(count, expected.tickets.length, 'ticket count differs from the number of tickets listed');
+	const listed = nodeItems(runData, READ_NODES.firstTickets);
+	const fetched = nodeItems(runData, READ_NODES.ticketById);
+	assert.deepEqual(fetched.map((t) => t.id), listed.map((t) => t.id), 'Ticket By ID did not fetch the listed tickets');
+	assert.deepEqual(fetched.map((t) => t.subject), listed.map((t) => t.subject), 'Ticket By ID returned other tickets');
+	return `${summary.join(', ')}; count ${count}; get-by-id ${fetched.length}`;
+}
+
+/** The items a trigger node emitted in a saved execution. */
+const triggerOutput = (execution, nodeName) => nodeItems(execution.data?.resultData?.runData, nodeName);
+
+/** Waits for a saved execution newer than `afterId` whose trigger output satisfies `match`. */
+async function waitForExecution(n8n, { workflowId, nodeName, afterId = 0, match, timeoutMs = 30_000, what }) {
+	return await waitFor(
+		what,
+		async () => {
+			const executions = (await executionsOf(n8n, workflowId)).filter((e) => Number(e.id) > afterId);
+			return executions.find((e) => e.data && e.status !== 'running' && triggerOutput(e, nodeName).some(match));
+		},
+		{ timeoutMs, intervalMs: 500 },
+	);
+}
+
+const lastExecutionId = async (n8n, workflowId) => Math.max(0, ...(await executionsOf(n8n, workflowId)).map((e) => Number(e.id)));
+
+/**
+ * An X-ZDesk-JWT that looks like Zoho's in every way (alg, kid, issuer, audience, times) but is signed with a key
+ * Zoho does not have.
+ */
+function forgedJwt({ kid, orgId, webhookId }) {
+	const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+	const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+	const iat = Math.floor(Date.now() / 1000);
+	const input = `${part({ alg: 'RS256', typ: 'JWT', kid })}.${part({ iss: `orgId:${orgId}`, aud: `webhookId:${webhookId}`, iat, exp: iat + 300 })}`;
+	return `${input}.${crypto.sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
+}
+
+module.exports = { checkReadRun, triggerOutput, waitForExecution, lastExecutionId, forgedJwt };

@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run demo`: real n8n with this package, pointed at the local Zoho Desk simulator. No Zoho account needed.
+// Reads the five tables once, then keeps n8n open on http://127.0.0.1:5678 while the simulator keeps changing
+// tickets so the trigger workflows fire. Ctrl-C stops everything. See README.md in this folder.
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const { ensureN8n, selectedMajors } = require('./lib/install');
+const communityPackage = require('./lib/communityPackage');
+const { startZohoDesk } = require('./lib/simulator');
+const { OWNER, builtNodeTypes, workflowsFor, prepareN8n, setupOwner } = require('./lib/setup');
+const { executionsOf } = require('./lib/db');
+const { log, repoRoot } = require('./lib/util');
+const fixtures = require('./fixtures');
+
+const N8N_PORT = Number(process.env.N8N_DEMO_PORT || 5678);
+const SIMULATOR_PORT = Number(process.env.N8N_DEMO_SIMULATOR_PORT || 4000);
+const CHANGE_EVERY_MS = Number(process.env.N8N_DEMO_CHANGE_EVERY_SECONDS || 20) * 1000;
+const PRIORITIES = ['Low', 'Medium', 'High'];
+const STATUSES = ['Open', 'On Hold', 'Escalated', 'Closed'];
+
+function buildIfNeeded() {
+	if (fs.existsSync(path.join(repoRoot, 'dist'))) return;
+	log('dist/ is missing: running `npm run build` first');
+	const build = spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+	if (build.status !== 0) throw new Error('npm run build failed');
+}
+
+function printReadSummary(run) {
+	const runData = run.data.resultData.runData;
+	const count = (node) => runData[node]?.[0]?.data?.main?.[0]?.length ?? 0;
+	const { READ_NODES } = fixtures;
+	log('The read workflow ran in n8n:');
+	for (const [key, node] of Object.entries(READ_NODES)) console.log(`    ${node.padEnd(18)} ${String(count(node)).padStart(5)} item(s)  (${key})`);
+	const first = runData[READ_NODES.tickets][0].data.main[0][0]?.json;
+	if (first) console.log(`    first ticket: #${first.ticketNumber} "${first.subject}" (id ${first.id})`);
+}
+
+/** Every few seconds one ticket changes (or a new one arrives), so the trigger workflows have something to do. */
+function startTicketChanges(zd, tickets) {
+	let round = 0;
+	const timer = setInterval(() => {
+		round++;
+		try {
+			if (round % 4 === 0) {
+				const created = zd.sim.createRecord('tickets', { subject: `Demo ticket ${round}: printer is on fire`, priority: 'High' });
+				tickets.push(created);
+				log(`simulator: new ticket #${created.ticketNumber} ${created.id}`);
+				return;
+			}
+			const ticket = tickets[round % tickets.length];
+			const change = round % 2 ? { priority: PRIORITIES[round % 3] } : { status: STATUSES[round % 4] };
+			zd.sim.updateRecord('tickets', ticket.id, change);
+			log(`simulator: ticket ${ticket.id} ${JSON.stringify(change)}`);
+		} catch (error) {
+			log(`simulator: change failed: ${error.message}`);
+		}
+	}, CHANGE_EVERY_MS);
+	return () => clearInterval(timer);
+}
+
+/** Tells the user when n8n ran a trigger workflow, from n8n's own execution records. */
+function watchExecutions(n8n, workflowIds) {
+	const seen = new Map();
+	const timer = setInterval(async () => {
+		for (const id of workflowIds) {
+			try {
+				const executions = await executionsOf(n8n, id);
+				const known = seen.get(id) ?? executions.length;
+				for (const execution of executions.slice(known)) {
+					const runData = execution.data?.resultData?.runData ?? {};
+					const items = Object.values(runData)[0]?.[0]?.data?.main?.[0] ?? [];
+					const what = items.map((item) => `${item.json.table}/${item.json.operation} ${item.json.id}`).join(', ');
+					log(`n8n: workflow ${id} ran (execution ${execution.id}, ${execution.status}): ${what || 'no items'}`);
+				}
+				seen.set(id, executions.length);
+			} catch {
+				// The database is busy or n8n is stopping; the next round reads again.
+			}
+		}
+	}, 3000);
+	return () => clearInterval(timer);
+}
+
+async function main() {
+	buildIfNeeded();
+	const [major] = selectedMajors(['2']);
+	const install = await ensureN8n(major);
+	log(`Using ${install.label}`);
+	const zd = await startZohoDesk({ port: SIMULATOR_PORT, tickets: 500 });
+	log(`Zoho Desk simulator on ${zd.sim.url} (portal ${zd.sim.orgId})`);
+	const nodeTypes = builtNodeTypes();
+	const workflows = workflowsFor(nodeTypes);
+	const n8n = await prepareN8n({ install, zd, tarball: communityPackage.pack(), workflows, port: N8N_PORT });
+	log(`n8n user folder: ${n8n.userFolder} (log: ${n8n.logFile})`);
+
+	log('Running the read workflow (the credential exchanges its Self Client code with the simulator) …');
+	const { ok, run, output } = await n8n.execute(fixtures.WORKFLOW_IDS.read);
+	if (!ok || !run) throw new Error(`The read workflow failed:\n${output.slice(-3000)}`);
+	printReadSummary(run);
+
+	const triggers = workflows.map((w) => w.id).filter((id) => id !== fixtures.WORKFLOW_IDS.read);
+	for (const id of triggers) await n8n.setActive(id, true);
+	log(`Starting n8n ${install.version} on ${n8n.baseUrl} …`);
+	const hasWebhook = triggers.includes(fixtures.WORKFLOW_IDS.webhook);
+	await n8n.start({ readyUrl: hasWebhook ? `${n8n.baseUrl}${fixtures.webhookPath()}` : undefined });
+	await setupOwner(n8n);
+
+	const stopChanges = startTicketChanges(zd, await zd.listAll('tickets'));
+	const stopWatching = watchExecutions(n8n, triggers);
+	console.log(`
+  n8n is running: ${n8n.baseUrl}
+    log in as ${OWNER.email} / ${OWNER.password}
+    workflows: ${workflows.map((w) => `"${w.name}"`).join(', ')}
+    active triggers: ${triggers.length ? triggers.join(', ') : 'none (trigger nodes not built)'}
+  The simulator changes a ticket every ${CHANGE_EVERY_MS / 1000}s; change one yourself with e.g.
+    curl -X PATCH -H 'Content-Type: application/json' -d '{"priority":"High"}' ${zd.sim.url}/__sim/records/tickets/<ticket id>
+  Press Ctrl-C to stop.
+`);
+
+	let stopping = false;
+	const shutdown = async () => {
+		if (stopping) return;
+		stopping = true;
+		log('Stopping …');
+		stopChanges();
+		stopWatching();
+		await n8n.stop();
+		await zd.stop();
+		fs.rmSync(n8n.userFolder, { recursive: true, force: true });
+		process.exit(0);
+	};
+	process.on('SIGINT', shutdown);
+	process.on('SIGTERM', shutdown);
+	n8n.serverExit.then((code) => {
+		if (!stopping) {
+			console.error(`n8n exited with ${code}:\n${n8n.logTail(40)}`);
+			process.exit(1);
+		}
+	});
+}
+
+main().catch((error) => {
+	console.error(error.stack || error.message);
+	process.exit(1);
+});

@@ -1,0 +1,61 @@
+'use strict';
+// What the e2e runner and the demo share: a fresh n8n with the package, a Self Client credential holding a fresh
+// grant code from the simulator, the workflows, and the owner account the editor UI and REST calls need.
+const path = require('node:path');
+const { N8n } = require('./n8n');
+const communityPackage = require('./communityPackage');
+const fixtures = require('../fixtures');
+const { http } = require('./util');
+
+const OWNER = { email: 'owner@example.com', firstName: 'Demo', lastName: 'Owner', password: 'ZohoDesk-demo-1' };
+
+/** Node types the build produced: `dist/nodes/ZohoDeskTrigger/ZohoDeskTrigger.node.js` → `<package>.zohoDeskTrigger`. */
+function builtNodeTypes() {
+	return communityPackage
+		.builtFiles()
+		.present.filter((file) => file.endsWith('.node.js'))
+		.map((file) => path.basename(file, '.node.js'))
+		.map((name) => `${communityPackage.manifest().name}.${name.charAt(0).toLowerCase()}${name.slice(1)}`);
+}
+
+/** The workflows whose nodes exist in this build. */
+function workflowsFor(nodeTypes) {
+	const workflows = [fixtures.readTablesWorkflow()];
+	if (nodeTypes.includes(fixtures.NODE_TYPES.webhookTrigger)) workflows.push(fixtures.webhookTriggerWorkflow());
+	if (nodeTypes.includes(fixtures.NODE_TYPES.pollTrigger)) workflows.push(fixtures.pollTriggerWorkflow());
+	return workflows;
+}
+
+/** A new isolated n8n with the packed package installed, the simulator credential and the workflows imported. */
+async function prepareN8n({ install, zd, tarball, workflows, port }) {
+	const n8n = await N8n.create(install, { port });
+	communityPackage.installInto(n8n.userFolder, tarball, { env: install.env });
+	const { code } = zd.sim.issueGrantCode({ ttlSeconds: 600 });
+	const credential = fixtures.selfClientCredential({
+		accountsUrl: zd.sim.accountsUrl,
+		deskUrl: zd.sim.deskUrl,
+		...zd.sim.selfClient,
+		grantCode: code,
+		orgId: zd.sim.orgId,
+	});
+	await n8n.import('credentials', [credential]);
+	await n8n.import('workflow', workflows);
+	return n8n;
+}
+
+/** Creates the owner account (n8n 1.x and 2.x need one for the editor) and returns its session cookie. */
+async function setupOwner(n8n) {
+	const res = await http(`${n8n.baseUrl}/rest/owner/setup`, { method: 'POST', body: OWNER });
+	if (res.status !== 200) throw new Error(`n8n owner setup answered ${res.status}: ${res.text.slice(0, 300)}`);
+	const cookie = res.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
+	if (!cookie) throw new Error('n8n owner setup set no n8n-auth cookie');
+	return cookie.split(';')[0];
+}
+
+/** Deactivates (2.x: unpublishes) a workflow through the running server, which removes its webhooks remotely. */
+async function deactivateWorkflow(n8n, cookie, workflowId) {
+	const res = await http(`${n8n.baseUrl}/rest/workflows/${workflowId}/deactivate`, { method: 'POST', body: {}, cookie });
+	if (res.status !== 200) throw new Error(`n8n deactivate ${workflowId} answered ${res.status}: ${res.text.slice(0, 300)}`);
+}
+
+module.exports = { OWNER, builtNodeTypes, workflowsFor, prepareN8n, setupOwner, deactivateWorkflow };

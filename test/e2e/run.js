@@ -1,0 +1,216 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run test:e2e`: the packed package inside real n8n 1.x (Node 20) and 2.x (Node 24), against the Zoho Desk
+// simulator. See README.md in this folder. N8N_E2E_VERSIONS=1 or =2 runs one version.
+const assert = require('node:assert/strict');
+const { ensureN8n, selectedMajors } = require('./lib/install');
+const communityPackage = require('./lib/communityPackage');
+const { startZohoDesk } = require('./lib/simulator');
+const { builtNodeTypes, workflowsFor, prepareN8n, setupOwner, deactivateWorkflow } = require('./lib/setup');
+const { Suite, Skip, summaryTable } = require('./lib/suite');
+const { log, formatSeconds, http, waitFor, delay } = require('./lib/util');
+const fixtures = require('./fixtures');
+const { checkReadRun, triggerOutput, waitForExecution, lastExecutionId, forgedJwt } = require('./checks');
+
+const { NODE_TYPES, WORKFLOW_IDS } = fixtures;
+const WEBHOOK_NODE = 'Zoho Desk Trigger';
+const POLL_NODE = 'Zoho Desk Poll Trigger';
+// Enough tickets for several pages (100 per page) with a short last one.
+const SIMULATED_TICKETS = 250;
+
+const notBuilt = (type) => `SKIPPED: trigger node not built yet (${type} is not in dist/)`;
+
+async function runSuite(install, tarball, nodeTypes) {
+	const suite = new Suite(`n8n ${install.version}`);
+	const started = Date.now();
+	const zd = await startZohoDesk({ tickets: SIMULATED_TICKETS });
+	const hasWebhook = nodeTypes.includes(NODE_TYPES.webhookTrigger);
+	const hasPoll = nodeTypes.includes(NODE_TYPES.pollTrigger);
+	let n8n;
+	const onFailure = () => (n8n ? `----- n8n log tail (${n8n.logFile}) -----\n${n8n.logTail(80)}\n-----` : '');
+	const step = (name, fn) => suite.step(name, fn, { onFailure });
+	try {
+		let expected;
+		await step('package loads as community node (export:nodes)', async () => {
+			n8n = await prepareN8n({ install, zd, tarball, workflows: workflowsFor(nodeTypes) });
+			const loaded = (await n8n.exportNodeTypes()).map((type) => type.name);
+			const missing = nodeTypes.filter((type) => !loaded.includes(type));
+			assert.equal(missing.length, 0, `n8n did not load ${missing.join(', ')}`);
+			expected = await zd.expectedRecords();
+			return nodeTypes.join(', ');
+		});
+
+		await step('Self Client code exchange, read the five tables', async () => {
+			const { ok, run, output } = await n8n.execute(WORKFLOW_IDS.read);
+			assert.ok(ok && run, `n8n execute failed:\n${output.slice(-3000)}`);
+			return checkReadRun(run, expected, zd.sim.orgId);
+		});
+
+		let firstAccessToken;
+		await step('credential kept the refresh token, cleared the used code', async () => {
+			const [credential] = await n8n.exportCredentials();
+			assert.equal(credential.data.grantCode, '', 'grantCode was not cleared after the exchange');
+			assert.match(credential.data.refreshToken ?? '', /^1000\./, 'no refresh token was stored');
+			firstAccessToken = credential.data.accessToken;
+		});
+
+		await step('expired access token is refreshed (second run)', async () => {
+			const before = zd.sim.counters().accounts.tokenRequests;
+			zd.sim.expireAccessTokens();
+			const { ok, run, output } = await n8n.execute(WORKFLOW_IDS.read);
+			assert.ok(ok && run, `second run failed after the access token expired:\n${output.slice(-3000)}`);
+			checkReadRun(run, expected, zd.sim.orgId);
+			const [credential] = await n8n.exportCredentials();
+			assert.notEqual(credential.data.accessToken, firstAccessToken, 'the refreshed access token was not stored');
+			// The code was single-use and is gone, so this token request can only have been a refresh.
+			assert.equal(zd.sim.counters().accounts.tokenRequests - before, 1, 'expected exactly one token request');
+		});
+
+		if (!hasWebhook && !hasPoll) {
+			suite.skip('triggers', notBuilt(`${NODE_TYPES.webhookTrigger}, ${NODE_TYPES.pollTrigger}`));
+			return suite;
+		}
+
+		const webhookUrl = `${n8n?.baseUrl}${fixtures.webhookPath()}`;
+		await step('activate triggers, start n8n', async () => {
+			if (hasWebhook) await n8n.setActive(WORKFLOW_IDS.webhook, true);
+			if (hasPoll) await n8n.setActive(WORKFLOW_IDS.poll, true);
+			const bootStarted = Date.now();
+			await n8n.start({ readyUrl: hasWebhook ? webhookUrl : undefined });
+			return `server up in ${formatSeconds(Date.now() - bootStarted)}`;
+		});
+
+		let webhook;
+		let changedTicket;
+		let afterId = 0;
+		const needWebhook = () => {
+			if (!hasWebhook) throw new Skip(notBuilt(NODE_TYPES.webhookTrigger));
+		};
+
+		await step('webhook trigger: activation registered the webhook', async () => {
+			needWebhook();
+			webhook = await waitFor('the webhook to be registered with the simulator', async () =>
+				(await zd.webhooks()).find((w) => w.url === webhookUrl),
+			);
+			const validation = zd.sim.deliveries().filter((d) => d.kind === 'validation' && d.url === webhookUrl);
+			assert.ok(validation.some((d) => d.status === 200), `Zoho's URL validation got ${JSON.stringify(validation)}`);
+			return `webhook ${webhook.id} → ${webhookUrl}`;
+		});
+
+		await step('webhook trigger: a ticket change starts an execution with the event', async () => {
+			needWebhook();
+			afterId = await lastExecutionId(n8n, WORKFLOW_IDS.webhook);
+			const ticket = expected.tickets[0];
+			const priority = ticket.priority === 'High' ? 'Low' : 'High';
+			changedTicket = zd.sim.updateRecord('tickets', ticket.id, { priority });
+			const execution = await waitForExecution(n8n, {
+				what: `an execution of the webhook workflow for ticket ${ticket.id}`,
+				workflowId: WORKFLOW_IDS.webhook,
+				nodeName: WEBHOOK_NODE,
+				afterId,
+				match: (event) => event.id === ticket.id,
+			});
+			const event = triggerOutput(execution, WEBHOOK_NODE).find((e) => e.id === ticket.id);
+			assert.equal(execution.status, 'success', `execution ${execution.id} ended ${execution.status}`);
+			assert.equal(event.table, 'tickets');
+			assert.equal(event.operation, 'update');
+			assert.equal(event.record?.priority, priority, 'the event does not carry the new priority');
+			assert.ok(event.changedFields.includes('priority'), `changedFields ${JSON.stringify(event.changedFields)} lack priority`);
+			afterId = Number(execution.id);
+			return `execution ${execution.id}: tickets/update ${event.id}, changed ${event.changedFields.join(',')}`;
+		});
+
+		await step('webhook trigger: forged deliveries are refused and start nothing', async () => {
+			needWebhook();
+			const [delivered] = zd.sim.deliveries().filter((d) => d.kind === 'delivery' && d.url === webhookUrl);
+			const body = JSON.stringify(delivered.events);
+			const jwt = forgedJwt({ kid: zd.sim.info().kid, orgId: zd.sim.orgId, webhookId: webhook.id });
+			const headers = { 'content-type': 'application/json' };
+			const forged = await http(webhookUrl, { method: 'POST', body, headers: { ...headers, 'x-zdesk-jwt': jwt } });
+			const unsigned = await http(webhookUrl, { method: 'POST', body, headers });
+			assert.equal(forged.status, 401, `forged JWT answered ${forged.status} ${forged.text}`);
+			assert.equal(unsigned.status, 401, `delivery without JWT answered ${unsigned.status} ${unsigned.text}`);
+			await delay(2000);
+			assert.equal(await lastExecutionId(n8n, WORKFLOW_IDS.webhook), afterId, 'a refused delivery started an execution');
+			return 'forged JWT → 401, no JWT → 401, no execution';
+		});
+
+		await step('poll trigger: the next poll emits the ticket change', async () => {
+			if (!hasPoll) throw new Skip(notBuilt(NODE_TYPES.pollTrigger));
+			if (!changedTicket) throw new Skip('no ticket was changed (the webhook trigger is not built)');
+			// Polls run every minute at most (n8n refuses shorter intervals).
+			const execution = await waitForExecution(n8n, {
+				what: `a poll execution with ticket ${changedTicket.id}`,
+				workflowId: WORKFLOW_IDS.poll,
+				nodeName: POLL_NODE,
+				match: (change) => change.id === changedTicket.id && change.operation === 'update',
+				timeoutMs: 100_000,
+			});
+			return `execution ${execution.id}: ${triggerOutput(execution, POLL_NODE).length} change(s)`;
+		});
+
+		await step('webhook trigger: deactivating deletes the webhook', async () => {
+			needWebhook();
+			const cookie = await setupOwner(n8n);
+			await deactivateWorkflow(n8n, cookie, WORKFLOW_IDS.webhook);
+			await waitFor('the webhook to be deleted from the simulator', async () =>
+				!(await zd.webhooks()).some((w) => w.url === webhookUrl),
+			);
+			return `webhook ${webhook.id} deleted`;
+		});
+
+		await step('n8n stops gracefully', async () => {
+			const stopStarted = Date.now();
+			await n8n.stop();
+			return `stopped in ${formatSeconds(Date.now() - stopStarted)}`;
+		});
+		return suite;
+	} finally {
+		await n8n?.stop();
+		await zd.stop();
+		suite.seconds = Math.round((Date.now() - started) / 1000);
+	}
+}
+
+async function main() {
+	const majors = selectedMajors();
+	const nodeTypes = builtNodeTypes();
+	const tarball = communityPackage.pack();
+	log(`Package packed: ${tarball}; node types in dist/: ${nodeTypes.join(', ')}`);
+	log(`n8n versions: ${majors.map((m) => `${m}.x`).join(', ')} (N8N_E2E_VERSIONS selects)`);
+	// All installs start at once; each version's suite starts as soon as its install is done (1.x installs faster,
+	// so its suite overlaps the 2.x install). Suites run one at a time: two n8n boots at once starve 2 CPUs.
+	const installing = majors.map((major) => ensureN8n(major).then((install) => ({ install }), (error) => ({ error, major })));
+	const suites = [];
+	const lines = [];
+	for (const pending of installing) {
+		const { install, error, major } = await pending;
+		if (error) {
+			console.error(`\nInstalling n8n ${major}.x failed:\n${error.message}`);
+			const suite = new Suite(`n8n ${major}.x`);
+			suite.failed = true;
+			suite.results.push({ name: 'install n8n', status: 'FAIL', ms: 0, detail: error.message.split('\n')[0] });
+			suites.push(suite);
+			continue;
+		}
+		const suite = await runSuite(install, tarball, nodeTypes);
+		suites.push(suite);
+		const how = install.install.cached ? 'install cached' : `installed in ${formatSeconds(install.install.seconds * 1000)}`;
+		lines.push(`n8n ${install.version} on Node ${install.nodeVersion} — ${how}; suite ${formatSeconds(suite.seconds * 1000)}`);
+	}
+
+	console.log('\n================ e2e summary ================');
+	console.log(lines.join('\n'));
+	console.log(`\n${summaryTable(suites)}`);
+	const failed = suites.some((suite) => suite.failed);
+	console.log(failed ? '\nE2E FAILED' : '\nE2E PASSED');
+	process.exitCode = failed ? 1 : 0;
+}
+
+// Ctrl-C or a CI timeout: exit through process.exit so the n8n servers started here are killed with us.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+
+main().catch((error) => {
+	console.error(error.stack || error.message);
+	process.exitCode = 1;
+});
