@@ -100,7 +100,7 @@ export const credentialTestRules: IAuthenticateRuleResponseCode[] = [
 		properties: {
 			value: 401,
 			message:
-				'Zoho Desk rejected the token: wrong data center (the token only works where it was issued), a revoked token, or an Organization ID this token is not authorized for (OAUTH_ORG_MISMATCH).',
+				'Zoho Desk rejected the token: a wrong data center (a token only works in the data center that issued it) or a revoked token. Pick the data center you sign in to, and paste a new Generated Code or reconnect.',
 		},
 	},
 	{
@@ -108,7 +108,7 @@ export const credentialTestRules: IAuthenticateRuleResponseCode[] = [
 		properties: {
 			value: 403,
 			message:
-				'The token is valid but lacks a scope (SCOPE_MISMATCH) or the user lacks permission: include Desk.basic.READ and the scopes listed in the README.',
+				'The token works but not for this: the Organization ID is not the portal the token was authorized for (OAUTH_ORG_MISMATCH), a scope is missing (SCOPE_MISMATCH: include Desk.basic.READ and the scopes in the README), or the user lacks permission.',
 		},
 	},
 	{
