@@ -7,14 +7,15 @@ useNock();
 
 const listTickets = (extra = {}) => ({ resource: 'ticket', operation: 'getMany', ...extra });
 
+// Return All reads through nodes/ZohoDesk/sync (test/sync); a Limit reads with the transport's offset paging.
 describe('pagination', () => {
-	test('250 tickets with Return All: exactly 3 calls of 100, 100, 100 (the short page ends it)', async () => {
+	test('250 tickets with a Limit of 1000: exactly 3 calls of 100, 100, 100 (the short page ends it)', async () => {
 		const scope = desk();
 		scope.get('/api/v1/tickets').query({ from: 0, limit: 100 }).reply(200, { data: tickets(100) });
 		scope.get('/api/v1/tickets').query({ from: 100, limit: 100 }).reply(200, { data: tickets(100, 100) });
 		scope.get('/api/v1/tickets').query({ from: 200, limit: 100 }).reply(200, { data: tickets(50, 200) });
 
-		const { items } = await runZohoDesk(listTickets({ returnAll: true }));
+		const { items } = await runZohoDesk(listTickets({ limit: 1000 }));
 
 		expect(items).toHaveLength(250);
 		expect(new Set(items.map((i) => i.json.id)).size).toBe(250);
@@ -35,7 +36,7 @@ describe('pagination', () => {
 		scope.get('/api/v1/tickets').query({ from: 0, limit: 100 }).reply(200, { data: tickets(100) });
 		scope.get('/api/v1/tickets').query({ from: 100, limit: 100 }).reply(204);
 
-		const { items, error } = await runZohoDesk(listTickets({ returnAll: true }));
+		const { items, error } = await runZohoDesk(listTickets({ limit: 1000 }));
 
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(100);
@@ -43,7 +44,7 @@ describe('pagination', () => {
 
 	test('an empty table (204 on the first page) gives no items and no error', async () => {
 		desk().get('/api/v1/tickets').query({ from: 0, limit: 100 }).reply(204);
-		const { items, error } = await runZohoDesk(listTickets({ returnAll: true }));
+		const { items, error } = await runZohoDesk(listTickets({ limit: 1000 }));
 		expect(error).toBeUndefined();
 		expect(items).toEqual([]);
 	});
@@ -55,7 +56,7 @@ describe('pagination', () => {
 		// a record was created meanwhile: the second page starts one record earlier than before
 		scope.get('/api/v1/tickets').query({ from: 100, limit: 100 }).reply(200, { data: all.slice(99) });
 
-		const { items } = await runZohoDesk(listTickets({ returnAll: true }));
+		const { items } = await runZohoDesk(listTickets({ limit: 1000 }));
 
 		expect(items.map((i) => i.json.id)).toEqual(all.map((t) => t.id));
 	});

@@ -2,7 +2,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { TABLES } from '../../tables';
-import { fieldsOption, includeOption, recordLocator, returnAllProperties, sortOptions } from '../common.descriptions';
+import { changedSinceFilters, fieldsOption, includeOption, parallelRequestsOption, recordLocator, returnAllProperties, sortOptions } from '../common.descriptions';
 import { csv, optionalLocator, readRecords, sortParam } from '../records';
 
 const table = TABLES.contracts;
@@ -38,6 +38,7 @@ const properties: INodeProperties[] = [
 				description: 'Only contracts whose name starts with this text',
 			},
 			recordLocator({ name: 'viewId', displayName: 'View', searchListMethod: 'searchContractViews' }),
+			...changedSinceFilters(table),
 		],
 	},
 	{
@@ -50,6 +51,7 @@ const properties: INodeProperties[] = [
 			...sortOptions(table.sortFields),
 			includeOption(table.listInclude, 'Related records to embed in each contract'),
 			fieldsOption,
+			parallelRequestsOption,
 		],
 	},
 ];

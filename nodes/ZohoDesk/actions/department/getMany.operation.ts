@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { TABLES } from '../../tables';
-import { returnAllProperties } from '../common.descriptions';
+import { changedSinceFilters, returnAllProperties } from '../common.descriptions';
 import { readRecords } from '../records';
 
 const table = TABLES.departments;
@@ -44,6 +44,7 @@ const properties: INodeProperties[] = [
 				],
 				default: 'AVAILABLE',
 			},
+			...changedSinceFilters(table),
 		],
 	},
 ];

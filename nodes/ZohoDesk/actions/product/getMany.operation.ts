@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { TABLES } from '../../tables';
-import { fieldsOption, includeOption, recordLocator, returnAllProperties, sortOptions } from '../common.descriptions';
+import { changedSinceFilters, fieldsOption, includeOption, parallelRequestsOption, recordLocator, returnAllProperties, sortOptions } from '../common.descriptions';
 import { csv, optionalLocator, readRecords, sortParam } from '../records';
 
 const table = TABLES.products;
@@ -27,6 +27,7 @@ const properties: INodeProperties[] = [
 			}),
 			recordLocator({ name: 'viewId', displayName: 'View ID', description: 'Only products in this view' }),
 			{ displayName: 'Owner ID', name: 'ownerId', type: 'string', default: '', description: 'Only products owned by this agent' },
+			...changedSinceFilters(table),
 		],
 	},
 	{
@@ -39,6 +40,7 @@ const properties: INodeProperties[] = [
 			...sortOptions(table.sortFields),
 			includeOption(table.listInclude, 'Related records to embed in each product'),
 			fieldsOption,
+			parallelRequestsOption,
 		],
 	},
 ];

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { TABLES } from '../../tables';
-import { fieldsOption, includeOption, recordLocator, returnAllProperties, sortOptions } from '../common.descriptions';
+import { changedSinceFilters, fieldsOption, includeOption, parallelRequestsOption, recordLocator, returnAllProperties, sortOptions } from '../common.descriptions';
 import { csv, optionalLocator, readRecords, sortParam } from '../records';
 
 const table = TABLES.tickets;
@@ -80,6 +80,7 @@ const properties: INodeProperties[] = [
 				searchListMethod: 'searchTicketViews',
 				description: 'Only tickets in this view. Zoho wants a department with predefined views.',
 			}),
+			...changedSinceFilters(table),
 		],
 	},
 	{
@@ -92,6 +93,7 @@ const properties: INodeProperties[] = [
 			...sortOptions(table.sortFields),
 			includeOption(table.listInclude, 'Related records to embed in each ticket'),
 			fieldsOption,
+			parallelRequestsOption,
 		],
 	},
 ];
