@@ -28,7 +28,7 @@ async function listDepartments(ctx: Context): Promise<IDataObject> {
 	return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType(ctx), {
 		method: 'GET',
 		url: `${String(credentials.customDeskUrl || 'https://desk.zoho.eu')}/api/v1/departments`,
-		qs: { limit: 2 },
+		qs: { limit: ctx.getNode().parameters.limit },
 		headers: { orgId: credentials.orgId as string },
 		json: true,
 	}, { oauth2: { includeCredentialsOnRefreshOnBody: true } })) as IDataObject;
@@ -59,6 +59,7 @@ const description = (name: string, extra: Partial<INodeTypeDescription> = {}): I
 			default: 'selfClient',
 		},
 		{ displayName: 'Fail On Item', name: 'failOnItem', type: 'number', default: -1 },
+		{ displayName: 'Limit', name: 'limit', type: 'number', default: 2 },
 	],
 	...extra,
 });
