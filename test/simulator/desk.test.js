@@ -35,6 +35,14 @@ describe('Desk API', () => {
 		}
 	});
 
+	test('views of a module, for view pickers (GET /views needs module)', async () => {
+		const { status, body } = await desk.get('/views?module=tickets');
+		expect(status).toBe(200);
+		expect(body.data.map((view) => view.displayLabel)).toEqual(['All Tickets', 'Open Tickets', 'My Tickets']);
+		for (const view of body.data) expect(view.id).toMatch(/^[0-9]{19}$/);
+		expect((await desk.get('/views')).status).toBe(422);
+	});
+
 	test('paging maxima and from limits of the spec', async () => {
 		const status = async (path) => (await desk.get(path)).status;
 		expect(await status('/tickets?limit=100')).toBe(200);

@@ -196,6 +196,30 @@ const getContract = ({ org, ctx, recordId }) => ({
 });
 const page = (params, limit) => ({ params, defaults: { from: 0, limit }, weight: 'range' });
 
+/** GET /views (CustomView.json, not in the spec copy): each module's predefined views; filtering by view is not simulated. */
+const VIEW_MODULES = ['tickets', 'contacts', 'events', 'activities', 'tasks', 'contracts', 'accounts', 'calls'];
+const VIEW_NAMES = ['All', 'Open', 'My'];
+function listViews({ org, params }) {
+	if (!params.module) throw invalid('module');
+	const moduleIndex = VIEW_MODULES.indexOf(params.module);
+	const label = params.module.charAt(0).toUpperCase() + params.module.slice(1);
+	const data = VIEW_NAMES.map((name, i) => {
+		const viewId = String(BigInt(org.id) * 100_000_000n + BigInt(moduleIndex * 10 + i));
+		return {
+			id: viewId,
+			name: `${name} ${label}`,
+			viewName: `${name} ${label}`,
+			displayLabel: `${name} ${label}`,
+			sanitizedName: `${name}-${params.module}`.toLowerCase(),
+			isCustomView: false,
+			isLocked: false,
+			createdBy: null,
+			deprecatedViewId: viewId,
+		};
+	});
+	return { status: 200, body: { data } };
+}
+
 module.exports = [
 	route('GET', '/departments', SCOPES.departments, listDepartments, page(DEPARTMENT_LIST, 10)),
 	route('GET', '/departments/count', SCOPES.departments, countDepartments, { params: { isEnabled: bool() } }),
@@ -212,4 +236,7 @@ module.exports = [
 	route('GET', '/contracts', SCOPES.contracts, listContracts, page(CONTRACT_LIST, 10)),
 	route('GET', '/contracts/count', SCOPES.contracts, countContracts, { params: CONTRACT_COUNT }),
 	route('GET', '/contracts/{id}', SCOPES.contracts, getContract),
+	route('GET', '/views', SCOPES.departments, listViews, {
+		params: { module: string({ enum: VIEW_MODULES }), departmentId: id() },
+	}),
 ];
