@@ -97,12 +97,16 @@ export class FakeDeskPoll implements INodeType {
 	}
 }
 
-/** Registers its webhook URL by name; answers GET with 200 (Zoho's validation) and starts on POST. */
+/** Registers its webhook URL in static data; answers GET itself with 200 and starts the workflow on POST. */
 export class FakeDeskWebhook implements INodeType {
 	description = description('fakeDeskWebhook', {
 		group: ['trigger'],
 		inputs: [],
-		webhooks: [{ name: 'default', httpMethod: '={{"POST"}}', responseMode: 'onReceived', path: 'webhook' }],
+		// Like Zoho Desk's trigger: a GET webhook for Zoho's validation call and a POST one for events, same path.
+		webhooks: [
+			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
+			{ name: 'default', httpMethod: '={{"POST"}}', responseMode: 'onReceived', path: 'webhook' },
+		],
 	});
 
 	webhookMethods = {
@@ -123,7 +127,7 @@ export class FakeDeskWebhook implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject();
-		if (request.method === 'GET') {
+		if (this.getWebhookName() === 'setup') {
 			this.getResponseObject().status(200).send('');
 			return { noWebhookResponse: true };
 		}

@@ -1,7 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import nock from 'nock';
 
+import manifest from '../../package.json';
 import { FakeDeskAction, FakeDeskPicker, FakeDeskPoll, FakeDeskWebhook } from './fakeNodes';
+import { HarnessCredentialTypes, HarnessNodeTypes } from './packageTypes';
 import {
 	CredentialStore,
 	N8N_BASE_URL,
@@ -29,6 +31,20 @@ const form = (body: string) => Object.fromEntries(new URLSearchParams(body));
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
+
+test('serves every node and credential that package.json lists, from source', () => {
+	const nodeTypes = new HarnessNodeTypes();
+	const credentialTypes = new HarnessCredentialTypes();
+	const className = (path: string) => path.split('/').pop()!.split('.')[0];
+	const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+
+	const nodes = manifest.n8n.nodes.map((path) => nodeTypes.getByNameAndVersion(nodeTypes.registerPackageNode(className(path))));
+	const credentials = manifest.n8n.credentials.map((path) => credentialTypes.getByName(lowerFirst(className(path))));
+
+	expect(nodes.map((node) => node.description.name)).toEqual(manifest.n8n.nodes.map((path) => lowerFirst(className(path))));
+	expect(credentialTypes.getParentTypes('zohoDeskOAuth2Api')).toEqual(['oAuth2Api']);
+	expect(credentials.every((credential) => credential.properties.length > 0)).toBe(true);
+});
 
 describe('Self Client credential applied by n8n', () => {
 	test('the first call exchanges the grant code, sends Zoho-oauthtoken and persists the refresh token', async () => {
@@ -218,6 +234,22 @@ describe('runPoll', () => {
 		expect(second.items).toEqual([]);
 		expect(credentials.read('zohoDeskSelfClientApi').refreshToken).toBe('r');
 	});
+
+	test('a manual poll ("Fetch test event") leaves static data as it was, as n8n does', async () => {
+		nock(DESK).get('/api/v1/departments').query(true).reply(200, departments);
+		const staticData = { 'node:fakeDeskPoll': { ids: ['1892000000082069'] } };
+
+		const manual = await runPoll({
+			nodeType: new FakeDeskPoll(),
+			parameters: {},
+			credentials: selfClient({ grantCode: '', refreshToken: 'r', accessToken: 'a' }),
+			staticData,
+			mode: 'manual',
+		});
+
+		expect(manual.items.map((item) => item.json.id)).toEqual(['1892000000082070']);
+		expect(manual.staticData).toEqual(staticData);
+	});
 });
 
 describe('webhooks', () => {
@@ -249,10 +281,16 @@ describe('webhooks', () => {
 		expect([delivery.responseStatus, delivery.responseBody]).toEqual([200, { message: 'Workflow was started' }]);
 	});
 
-	test('a node that answers itself (Zoho\'s GET validation) starts nothing', async () => {
+	test('a GET reaches the setup webhook, which answers itself (Zoho\'s validation) and starts nothing', async () => {
 		const delivery = await deliverWebhook({ nodeType: new FakeDeskWebhook(), parameters: {}, credentials, request: { method: 'GET' } });
 
 		expect(delivery).toMatchObject({ workflowData: undefined, noWebhookResponse: true, responseStatus: 200, responseBody: '' });
+	});
+
+	test('a method no webhook of the node takes gets n8n\'s 404 without reaching the node', async () => {
+		const delivery = await deliverWebhook({ nodeType: new FakeDeskWebhook(), parameters: {}, credentials, request: { method: 'PUT' } });
+
+		expect([delivery.responseStatus, delivery.workflowData]).toEqual([404, undefined]);
 	});
 });
 

@@ -30,7 +30,7 @@ import type {
 	INodePropertyOptions,
 	IWorkflowBase,
 } from 'n8n-workflow';
-import { UnexpectedError, createRunExecutionData } from 'n8n-workflow';
+import { UnexpectedError, createRunExecutionData, deepCopy } from 'n8n-workflow';
 
 import type { CredentialsByType } from './credentialsHelper';
 import { coreContainer } from './n8nContainer';
@@ -79,7 +79,10 @@ export async function runPoll(
 	const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
 	// poll() returns null when there is nothing new; n8n then starts no execution.
 	const response = await coreContainer().get(TriggersAndPollers).runPoll(workflow, node, context);
-	return { items: response?.[0] ?? [], staticData: staticDataOf(workflow), credentials: store.snapshot() };
+	// An active workflow keeps its static data; a manual run's changes are dropped (n8n saves static data
+	// only when the execution mode is not 'manual', execution-lifecycle-hooks.ts).
+	const staticData = mode === 'manual' ? deepCopy(test.staticData ?? {}) : staticDataOf(workflow);
+	return { items: response?.[0] ?? [], staticData, credentials: store.snapshot() };
 }
 
 /**
@@ -94,7 +97,8 @@ export async function runWebhookMethod(
 	const method = setup.nodeType.webhookMethods?.default?.[test.method];
 	if (!method) throw new UnexpectedError(`${setup.node.type} has no webhookMethods.default.${test.method}`);
 	const activation = mode === 'manual' ? 'manual' : 'activate';
-	const webhookData = webhookDataFor(setup, mode);
+	const webhookData = webhookDataFor(setup, mode, { name: 'default' });
+	if (!webhookData) throw new UnexpectedError(`${setup.node.type} has no default webhook`);
 	const context = new HookContext(setup.workflow, setup.node, setup.additionalData, mode, activation, webhookData);
 	const result = await method.call(context);
 	return { result, staticData: staticDataOf(setup.workflow), credentials: setup.store.snapshot() };

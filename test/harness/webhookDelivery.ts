@@ -5,7 +5,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { UnexpectedError } from 'n8n-workflow';
 
 import type { CredentialsByType } from './credentialsHelper';
-import { buildWorkflow, staticDataOf, webhookDataFor, type NodeUnderTest } from './workflow';
+import { buildWorkflow, staticDataOf, webhookDataFor, type NodeUnderTest, type TestWorkflow } from './workflow';
 
 export interface WebhookRequest {
 	method: string;
@@ -83,8 +83,20 @@ function fakeRequest(request: WebhookRequest) {
 	};
 }
 
+/** n8n's answer when no webhook of the node takes the request's HTTP method (WebhookService.findWebhook). */
+function notRegistered(method: string, { workflow, store }: TestWorkflow): WebhookDelivery {
+	return {
+		noWebhookResponse: false,
+		responseStatus: 404,
+		responseBody: { code: 404, message: `This webhook is not registered for ${method.toUpperCase()} requests` },
+		responseHeaders: {},
+		staticData: staticDataOf(workflow),
+		credentials: store.snapshot(),
+	};
+}
+
 /**
- * Runs the node's webhook() for one request. mode 'trigger' = active workflow, 'manual' = the editor waiting
+ * Runs the node's webhook() for one request, in the webhook registered for the request's HTTP method. mode 'trigger' = active workflow, 'manual' = the editor waiting
  * for a test event. When the node does not answer itself, the response is n8n's default for responseMode
  * 'onReceived' (packages/cli/src/webhooks/webhook-helpers.ts): its webhookResponse, or "Workflow was started",
  * or "Webhook call received" when it started nothing.
@@ -95,10 +107,11 @@ export async function deliverWebhook(
 	const mode = test.mode ?? 'trigger';
 	const setup = buildWorkflow(test);
 	if (!setup.nodeType.webhook) throw new UnexpectedError(`${setup.node.type} has no webhook()`);
+	const webhookData = webhookDataFor(setup, mode, { method: test.request.method });
+	if (!webhookData) return notRegistered(test.request.method, setup);
 	const response = new FakeResponse();
 	setup.additionalData.httpRequest = fakeRequest(test.request) as never;
 	setup.additionalData.httpResponse = response as never;
-	const webhookData = webhookDataFor(setup, mode);
 	const context = new WebhookContext(setup.workflow, setup.node, setup.additionalData, mode, webhookData, [], null);
 	const result = await setup.nodeType.webhook.call(context);
 

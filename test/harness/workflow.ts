@@ -111,18 +111,31 @@ export function staticDataOf(workflow: Workflow): IDataObject {
 	return plain;
 }
 
-/** The registration n8n builds for the node's `default` webhook (WebhookHelpers.getWorkflowWebhooks). */
-export function webhookDataFor({ workflow, node, nodeType, additionalData }: TestWorkflow, mode: WorkflowExecuteMode): IWebhookData {
-	const description = nodeType.description.webhooks?.find((webhook) => webhook.name === 'default');
-	if (!description) throw new UnexpectedError(`${node.type} has no default webhook`);
-	const path = String(workflow.expression.getSimpleParameterValue(node, description.path, mode, {}));
-	const isFullPath = workflow.expression.getSimpleParameterValue(node, description.isFullPath, mode, {}, undefined, false);
-	const httpMethod = workflow.expression.getSimpleParameterValue(node, description.httpMethod, mode, {}, undefined, 'GET');
+/**
+ * The registration n8n builds for one of the node's webhooks (WebhookHelpers.getWorkflowWebhooks): the one
+ * named `name`, or the one answering HTTP `method` (how n8n routes an incoming request); undefined if none.
+ */
+export function webhookDataFor(
+	{ workflow, node, nodeType, additionalData }: TestWorkflow,
+	mode: WorkflowExecuteMode,
+	select: { name: string } | { method: string },
+): IWebhookData | undefined {
+	const resolve = (value: string | boolean | undefined, fallback?: string | boolean) =>
+		workflow.expression.getSimpleParameterValue(node, value, mode, {}, undefined, fallback as string);
+	const webhooks = (nodeType.description.webhooks ?? []).map((description) => ({
+		description,
+		httpMethod: String(resolve(description.httpMethod, 'GET')).toUpperCase() as IWebhookData['httpMethod'],
+	}));
+	const found = webhooks.find((webhook) =>
+		'name' in select ? webhook.description.name === select.name : webhook.httpMethod === select.method.toUpperCase(),
+	);
+	if (!found) return undefined;
+	const path = String(resolve(found.description.path));
 	return {
-		httpMethod: String(httpMethod) as IWebhookData['httpMethod'],
+		httpMethod: found.httpMethod,
 		node: node.name,
-		path: NodeHelpers.getNodeWebhookPath(workflow.id, node, path, isFullPath === true),
-		webhookDescription: description,
+		path: NodeHelpers.getNodeWebhookPath(workflow.id, node, path, resolve(found.description.isFullPath, false) === true),
+		webhookDescription: found.description,
 		workflowId: workflow.id,
 		workflowExecuteAdditionalData: additionalData,
 		webhookId: node.webhookId,
