@@ -5,6 +5,7 @@ import { recordPath } from '../tables';
 import type { TableDescription } from '../tables';
 import type { ZohoDeskContext } from '../transport';
 import { pageList, readList, readListFromBothEnds } from './listPaging';
+import { inParallel } from './parallel';
 import type { ListRead } from './listPaging';
 import { searchCriteria, setFilters } from './searchCriteria';
 import { fetchCounted, fetchPage, idOf, newStats } from './stats';
@@ -197,7 +198,7 @@ async function readByIds(read: Read, ids: string[]): Promise<IDataObject[]> {
 			if (record) found.set(id, record);
 		}
 	};
-	await Promise.all(Array.from({ length: read.concurrency }, worker));
+	await inParallel(read.concurrency, worker, () => queue.splice(0));
 	return ids.flatMap((id) => {
 		const record = found.get(id);
 		return record ? [record] : [];

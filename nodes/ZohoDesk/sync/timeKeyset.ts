@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { SearchDescription } from '../tables';
 import type { ZohoDeskContext } from '../transport';
+import { inParallel } from './parallel';
 import { fetchPage, idOf } from './stats';
 import type { ReadStats } from './stats';
 import { byTime, isoMs, timeMs } from './time';
@@ -79,7 +80,7 @@ class KeysetReader {
 			this.extraSplits = Math.floor(((first.remaining ?? 0) / this.pageSize) * EXTRA_SPLIT_SHARE);
 			this.splitEvenly(first, this.read.concurrency);
 		}
-		await Promise.all(Array.from({ length: Math.max(1, this.read.concurrency) }, async () => await this.work()));
+		await inParallel(this.read.concurrency, async () => await this.work(), () => (this.stopped = true));
 		return [...this.records.values()].sort(byTime(this.read.field));
 	}
 
@@ -94,15 +95,9 @@ class KeysetReader {
 	}
 
 	private async work(): Promise<void> {
-		let finished = false;
-		try {
-			for (let window = this.claim(); window; window = this.claim()) {
-				while (!window.done && !this.stopped) await this.nextPage(window);
-				window.busy = false;
-			}
-			finished = true;
-		} finally {
-			if (!finished) this.stopped = true;
+		for (let window = this.claim(); window; window = this.claim()) {
+			while (!window.done && !this.stopped) await this.nextPage(window);
+			window.busy = false;
 		}
 	}
 

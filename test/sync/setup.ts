@@ -1,0 +1,184 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+/**
+ * Shared by the sync tests: the simulator, a Self Client credential for it, an interceptor that changes records at
+ * an exact point of a read, and SyncProbe, a node that runs one read of nodes/ZohoDesk/sync inside n8n's
+ * execution engine (so requests go through n8n's credential handling, like our real nodes).
+ */
+import http from 'node:http';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { readAllRecords, readChangedSince } from '../../nodes/ZohoDesk/sync';
+import type { TimeField } from '../../nodes/ZohoDesk/sync';
+import { TABLES } from '../../nodes/ZohoDesk/tables';
+import type { TableName } from '../../nodes/ZohoDesk/tables';
+import { RETRY_POLICY, authenticationProperty, credentialDescriptions } from '../../nodes/ZohoDesk/transport';
+import { CredentialStore, executeNode } from '../harness';
+
+export interface Counters {
+	calls: number;
+	credits: number;
+	peakConcurrency: number;
+	concurrencyRejected: number;
+	faultsInjected: number;
+	byRoute: Record<string, number>;
+}
+
+export interface Simulator {
+	url: string;
+	orgId: string;
+	selfClient: { clientId: string; clientSecret: string };
+	issueGrantCode(options?: { scopes?: string }): { code: string };
+	createRecord(table: string, fields: IDataObject | IDataObject[]): IDataObject;
+	updateRecord(table: string, id: string, fields: IDataObject): IDataObject;
+	deleteRecord(table: string, id: string, options?: IDataObject): IDataObject;
+	addFault(fault: IDataObject): IDataObject;
+	clearFaults(): void;
+	configure(changes: IDataObject): IDataObject;
+	counters(): Counters;
+	resetCounters(): void;
+	stop(): Promise<void>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const simulator = require('../simulator') as { startSimulator: (options: object) => Promise<Simulator> };
+
+export async function startSim(options: IDataObject = {}): Promise<Simulator> {
+	return await simulator.startSimulator({ webhookRetries: 0, ...options });
+}
+
+/** A Self Client credential for the simulator; `deskUrl` may point at an interceptor in front of it. */
+export function credentialFor(sim: Simulator, options: { deskUrl?: string; scopes?: string } = {}): CredentialStore {
+	return new CredentialStore({
+		zohoDeskSelfClientApi: {
+			dataCenter: 'custom',
+			customAccountsUrl: sim.url,
+			customDeskUrl: options.deskUrl ?? sim.url,
+			orgId: sim.orgId,
+			clientId: sim.selfClient.clientId,
+			clientSecret: sim.selfClient.clientSecret,
+			grantCode: sim.issueGrantCode(options.scopes ? { scopes: options.scopes } : {}).code,
+		},
+	});
+}
+
+/** Retries wait milliseconds instead of seconds, so that 429 storms do not slow the tests down. */
+export function fastRetries(): () => void {
+	const saved = { ...RETRY_POLICY };
+	Object.assign(RETRY_POLICY, { firstDelayMs: 5, maxDelayMs: 20 });
+	return () => Object.assign(RETRY_POLICY, saved);
+}
+
+/**
+ * An HTTP proxy in front of the simulator's Desk API: before forwarding the n-th request whose path matches
+ * `pattern` (1-based), it awaits `before(n)`, so a test can create, change or delete records mid-read.
+ */
+export async function startInterceptor(
+	sim: Simulator,
+	pattern: RegExp,
+	before: (n: number) => void | Promise<void>,
+): Promise<{ url: string; seen: () => number; close: () => Promise<void> }> {
+	let count = 0;
+	const target = new URL(sim.url);
+	const server = http.createServer((req, res) => {
+		const forward = async () => {
+			if (pattern.test(req.url ?? '')) await before(++count);
+			const upstream = http.request(
+				{ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+				(answer) => {
+					res.writeHead(answer.statusCode ?? 502, answer.headers);
+					answer.pipe(res);
+				},
+			);
+			req.pipe(upstream);
+		};
+		void forward();
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as { port: number };
+	return {
+		url: `http://127.0.0.1:${port}`,
+		seen: () => count,
+		close: async () => {
+			server.closeAllConnections();
+			await new Promise((resolve) => server.close(resolve));
+		},
+	};
+}
+
+export interface ProbeParameters extends IDataObject {
+	read: 'all' | 'changed';
+	table: TableName;
+	qs?: IDataObject;
+	field?: TimeField;
+	since?: number;
+	concurrency?: number;
+}
+
+/** Runs one sync read in n8n and outputs `{ records, method, stats, warnings, versions }` as one item. */
+class SyncProbe implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Sync Probe',
+		name: 'syncProbe',
+		group: ['transform'],
+		version: 1,
+		description: 'Runs one read of nodes/ZohoDesk/sync',
+		defaults: { name: 'Sync Probe' },
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: credentialDescriptions,
+		properties: [authenticationProperty, { displayName: 'Read', name: 'read', type: 'json', default: '{}' }],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const read = JSON.parse(this.getNodeParameter('read', 0) as string) as ProbeParameters;
+		const table = TABLES[read.table];
+		const options = { concurrency: read.concurrency };
+		const result =
+			read.read === 'all'
+				? await readAllRecords(this, table, read.qs ?? {}, options)
+				: await readChangedSince(this, table, read.field ?? 'modifiedTime', read.since ?? 0, read.qs ?? {}, options);
+		return [[{ json: result as unknown as IDataObject, pairedItem: { item: 0 } }]];
+	}
+}
+
+export interface ProbeResult {
+	records: IDataObject[];
+	method: string;
+	stats: { calls: number; credits: number; expected?: number; repairs: number; splits: number };
+	warnings: string[];
+	versions?: Array<{ id: string; time: number }>;
+}
+
+export async function probe(credentials: CredentialStore, read: ProbeParameters): Promise<ProbeResult> {
+	const { items, error } = await executeNode({ nodeType: new SyncProbe(), parameters: { read: JSON.stringify(read) }, credentials });
+	if (error) throw error;
+	return items[0].json as unknown as ProbeResult;
+}
+
+/** Ids that occur more than once. */
+export function duplicates(records: IDataObject[]): string[] {
+	const seen = new Set<string>();
+	return records.map((record) => String(record.id)).filter((id) => seen.has(id) || !seen.add(id));
+}
+
+/** The floor the issue sets: ceil(N/100) calls of 3 credits each. */
+export const creditFloor = (n: number) => Math.ceil(n / 100) * 3;
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { deskClient } = require('../simulator/helpers') as {
+	deskClient: (sim: Simulator) => { get: (path: string) => Promise<{ status: number; body?: { data?: IDataObject[] } }> };
+};
+
+/** Ground truth: the ids of every live record of a list, read straight from the simulator (counters reset after). */
+export async function liveIds(sim: Simulator, path = '/tickets', pageSize = 100): Promise<string[]> {
+	const client = deskClient(sim);
+	const ids: string[] = [];
+	for (let from = 0; ; from += pageSize) {
+		const { body } = await client.get(`${path}${path.includes('?') ? '&' : '?'}from=${from}&limit=${pageSize}`);
+		const rows = body?.data ?? [];
+		ids.push(...rows.map((row) => String(row.id)));
+		if (rows.length < pageSize) break;
+	}
+	sim.resetCounters();
+	return ids;
+}
