@@ -1,6 +1,6 @@
 /**
- * Tiny node types for the harness self-tests: each calls Zoho Desk the way our nodes do (n8n's
- * httpRequestWithAuthentication with our credential types), so the tests exercise n8n's auth, not our nodes.
+ * Tiny node types for the harness self-tests. They pick the credential as our nodes do but call
+ * httpRequestWithAuthentication directly (not our transport), so the tests exercise n8n's auth, not our nodes.
  */
 import type {
 	IDataObject,
@@ -18,14 +18,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-type Context = IExecuteFunctions | IPollFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions;
+import { authenticationProperty, credentialDescriptions, credentialTypeOf } from '../../nodes/ZohoDesk/transport';
+import type { ZohoDeskContext } from '../../nodes/ZohoDesk/transport';
 
-const credentialType = (ctx: Context) =>
-	(ctx.getNode().parameters.authentication as string) === 'oAuth2' ? 'zohoDeskOAuth2Api' : 'zohoDeskSelfClientApi';
-
-async function listDepartments(ctx: Context): Promise<IDataObject> {
-	const credentials = await ctx.getCredentials(credentialType(ctx));
-	return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType(ctx), {
+async function listDepartments(ctx: ZohoDeskContext): Promise<IDataObject> {
+	const credentialType = credentialTypeOf(ctx);
+	const credentials = await ctx.getCredentials(credentialType);
+	return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, {
 		method: 'GET',
 		url: `${String(credentials.customDeskUrl || 'https://desk.zoho.eu')}/api/v1/departments`,
 		qs: { limit: ctx.getNode().parameters.limit },
@@ -43,21 +42,9 @@ const description = (name: string, extra: Partial<INodeTypeDescription> = {}): I
 	defaults: { name },
 	inputs: ['main'],
 	outputs: ['main'],
-	credentials: [
-		{ name: 'zohoDeskSelfClientApi', required: true, displayOptions: { show: { authentication: ['selfClient'] } } },
-		{ name: 'zohoDeskOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-	],
+	credentials: credentialDescriptions,
 	properties: [
-		{
-			displayName: 'Authentication',
-			name: 'authentication',
-			type: 'options',
-			options: [
-				{ name: 'Self Client', value: 'selfClient' },
-				{ name: 'OAuth2', value: 'oAuth2' },
-			],
-			default: 'selfClient',
-		},
+		authenticationProperty,
 		{ displayName: 'Fail On Item', name: 'failOnItem', type: 'number', default: -1 },
 		{ displayName: 'Limit', name: 'limit', type: 'number', default: 2 },
 	],

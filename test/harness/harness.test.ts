@@ -28,6 +28,18 @@ const selfClient = (fields: Record<string, string> = {}) => ({
 /** Form fields of a token request, for matching in nock. */
 const form = (body: string) => Object.fromEntries(new URLSearchParams(body));
 
+/** Desk answers 401 to the expired token and 200 to the renewed one, once each. */
+const deskRejectsThenAccepts = (expired: string, renewed: string) =>
+	nock(DESK)
+		.get('/api/v1/departments')
+		.query(true)
+		.matchHeader('authorization', expired)
+		.reply(401, { errorCode: 'INVALID_OAUTH' })
+		.get('/api/v1/departments')
+		.query(true)
+		.matchHeader('authorization', renewed)
+		.reply(200, departments);
+
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
@@ -96,15 +108,7 @@ describe('Self Client credential applied by n8n', () => {
 			.post('/oauth/v2/token', (body) => form(body as string).grant_type === 'refresh_token')
 			.once()
 			.reply(200, { access_token: 'access-2' });
-		const desk = nock(DESK)
-			.get('/api/v1/departments')
-			.query(true)
-			.matchHeader('authorization', 'Zoho-oauthtoken expired')
-			.reply(401, { errorCode: 'INVALID_OAUTH' })
-			.get('/api/v1/departments')
-			.query(true)
-			.matchHeader('authorization', 'Zoho-oauthtoken access-2')
-			.reply(200, departments);
+		const desk = deskRejectsThenAccepts('Zoho-oauthtoken expired', 'Zoho-oauthtoken access-2');
 		const store = new CredentialStore(selfClient({ grantCode: '', refreshToken: 'refresh-1', accessToken: 'expired' }));
 
 		const { error } = await executeNode({ nodeType: new FakeDeskAction(), parameters: {}, credentials: store });
@@ -147,15 +151,7 @@ describe('OAuth2 credential applied by n8n', () => {
 				return f.grant_type === 'refresh_token' && f.refresh_token === 'refresh-9' && f.client_secret === 'secret';
 			})
 			.reply(200, { access_token: 'bearer-2', token_type: 'Bearer', expires_in: 3600 });
-		const desk = nock(DESK)
-			.get('/api/v1/departments')
-			.query(true)
-			.matchHeader('authorization', 'Bearer bearer-1')
-			.reply(401, { errorCode: 'INVALID_OAUTH' })
-			.get('/api/v1/departments')
-			.query(true)
-			.matchHeader('authorization', 'Bearer bearer-2')
-			.reply(200, departments);
+		const desk = deskRejectsThenAccepts('Bearer bearer-1', 'Bearer bearer-2');
 
 		const { error, credentials } = await executeNode({
 			nodeType: new FakeDeskAction(),
