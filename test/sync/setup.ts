@@ -5,6 +5,7 @@
  * execution engine (so requests go through n8n's credential handling, like our real nodes).
  */
 import http from 'node:http';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { readAllRecords, readChangedSince } from '../../nodes/ZohoDesk/sync';
@@ -123,8 +124,9 @@ class SyncProbe implements INodeType {
 		version: 1,
 		description: 'Runs one read of nodes/ZohoDesk/sync',
 		defaults: { name: 'Sync Probe' },
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		usableAsTool: true,
 		credentials: credentialDescriptions,
 		properties: [authenticationProperty, { displayName: 'Read', name: 'read', type: 'json', default: '{}' }],
 	};
@@ -133,11 +135,16 @@ class SyncProbe implements INodeType {
 		const read = JSON.parse(this.getNodeParameter('read', 0) as string) as ProbeParameters;
 		const table = TABLES[read.table];
 		const options = { concurrency: read.concurrency };
-		const result =
-			read.read === 'all'
-				? await readAllRecords(this, table, read.qs ?? {}, options)
-				: await readChangedSince(this, table, read.field ?? 'modifiedTime', read.since ?? 0, read.qs ?? {}, options);
-		return [[{ json: result as unknown as IDataObject, pairedItem: { item: 0 } }]];
+		try {
+			const result =
+				read.read === 'all'
+					? await readAllRecords(this, table, read.qs ?? {}, options)
+					: await readChangedSince(this, table, read.field ?? 'modifiedTime', read.since ?? 0, read.qs ?? {}, options);
+			return [[{ json: result as unknown as IDataObject, pairedItem: { item: 0 } }]];
+		} catch (error) {
+			if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error);
+			return [[{ json: { error: (error as Error).message }, pairedItem: { item: 0 } }]];
+		}
 	}
 }
 

@@ -73,6 +73,7 @@ class KeysetReader {
 	async run(): Promise<IDataObject[]> {
 		// The first page says where the records start and how many there are; then the rest is shared out.
 		const first = this.open(this.read.from, this.read.to);
+		if (first.done) return []; // an empty range (e.g. a start in the future): nothing to ask
 		first.busy = true;
 		this.stats.expected = await this.nextPage(first);
 		first.busy = false;
