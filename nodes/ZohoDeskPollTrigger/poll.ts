@@ -83,7 +83,7 @@ async function pollByTime(ctx: IPollFunctions, settings: PollSettings, state: Po
 		}
 		// Start after the newest record as Zoho dates it (not n8n's clock); an empty table starts at the beginning.
 		const newest = await readNewest(ctx, table, field, filters);
-		const versions = newest?.version ? [newest.version] : [];
+		const versions = newest?.versions ?? [];
 		state.cursor = cursorAt(field, newest === null ? 0 : (versions[0]?.time ?? Date.now()), versions);
 		return [];
 	}

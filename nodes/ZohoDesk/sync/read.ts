@@ -278,7 +278,8 @@ export async function readChangedSince(
 
 /**
  * The record with the latest `field`, in one or two calls: null when there is none, undefined when Zoho cannot
- * sort the table by that field with these filters. Returns its version too (see ChangedRead.versions).
+ * sort the table by that field with these filters. `versions`: every record at that latest time (a page's worth),
+ * so that a cursor started there knows them all (see ChangedRead.versions).
  */
 export async function readNewest(
 	ctx: ZohoDeskContext,
@@ -286,23 +287,25 @@ export async function readNewest(
 	field: TimeField,
 	qs: IDataObject,
 	options: ReadOptions = {},
-): Promise<{ record: IDataObject; version?: RecordVersion } | null | undefined> {
+): Promise<{ record: IDataObject; versions: RecordVersion[] } | null | undefined> {
 	const read = start(ctx, table, qs, options);
 	const filters = withoutSort(read.filters);
 	const criteria = searchCriteria(table, filters);
 	const { search } = table;
-	const newest = async (path: string, query: IDataObject) => {
-		const page = { ...query, sortBy: `-${field}`, from: 0, limit: 1 };
+	// A full page costs what one record costs, and shows every record sharing the latest time.
+	const newest = async (path: string, query: IDataObject, limit: number) => {
+		const page = { ...query, sortBy: `-${field}`, from: 0, limit };
 		const { rows } = await fetchPage(ctx, read.stats, { path, qs: page, itemIndex: read.itemIndex });
-		return rows.length ? { record: rows[0], version: versionsOf(rows, field)[0] } : null;
+		const versions = versionsOf(rows, field);
+		return rows.length ? { record: rows[0], versions: versions.filter((version) => version.time === versions[0].time) } : null;
 	};
 	let found: Awaited<ReturnType<typeof newest>> | undefined;
 	if (criteria && search?.timeRanges.includes(field)) {
 		const range = { [`${field}Range`]: `${isoMs(EPOCH_MS)},${isoMs(Date.now())}` };
-		found = await unlessSearchForbidden(read, async () => await newest(search.path, { ...criteria, ...range }));
+		found = await unlessSearchForbidden(read, async () => await newest(search.path, { ...criteria, ...range }, search.pageSize));
 	}
 	if (found === undefined && table.pageSize !== undefined && table.sortFields.includes(field)) {
-		found = await newest(table.listPath, { ...filters, fields: withTimes(table, undefined) });
+		found = await newest(table.listPath, { ...filters, fields: withTimes(table, undefined) }, table.pageSize);
 		if (found) [found.record] = await readByIds(read, [idOf(found.record)]);
 	}
 	logWarnings(read);
