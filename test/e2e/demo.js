@@ -9,7 +9,7 @@ const { spawnSync } = require('node:child_process');
 const { ensureN8n, selectedMajors } = require('./lib/install');
 const communityPackage = require('./lib/communityPackage');
 const { startZohoDesk } = require('./lib/simulator');
-const { OWNER, builtNodeTypes, workflowsFor, prepareN8n, setupOwner } = require('./lib/setup');
+const { OWNER, builtNodeTypes, workflowsFor, prepareN8n, setupOwner, activateWorkflow } = require('./lib/setup');
 const { executionsOf } = require('./lib/db');
 const { log, repoRoot } = require('./lib/util');
 const fixtures = require('./fixtures');
@@ -29,11 +29,15 @@ function buildIfNeeded() {
 
 function printReadSummary(run) {
 	const runData = run.data.resultData.runData;
-	const count = (node) => runData[node]?.[0]?.data?.main?.[0]?.length ?? 0;
+	const items = (node) => (runData[node]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
 	const { READ_NODES } = fixtures;
 	log('The read workflow ran in n8n:');
-	for (const [key, node] of Object.entries(READ_NODES)) console.log(`    ${node.padEnd(18)} ${String(count(node)).padStart(5)} item(s)  (${key})`);
-	const first = runData[READ_NODES.tickets][0].data.main[0][0]?.json;
+	for (const node of Object.values(READ_NODES)) {
+		const output = items(node);
+		const shown = node === READ_NODES.ticketCount ? `count = ${output[0]?.count}` : `${output.length} item(s)`;
+		console.log(`    ${node.padEnd(18)} ${shown}`);
+	}
+	const [first] = items(READ_NODES.tickets);
 	if (first) console.log(`    first ticket: #${first.ticketNumber} "${first.subject}" (id ${first.id})`);
 }
 
@@ -96,16 +100,15 @@ async function main() {
 	log(`n8n user folder: ${n8n.userFolder} (log: ${n8n.logFile})`);
 
 	log('Running the read workflow (the credential exchanges its Self Client code with the simulator) …');
-	const { ok, run, output } = await n8n.execute(fixtures.WORKFLOW_IDS.read);
-	if (!ok || !run) throw new Error(`The read workflow failed:\n${output.slice(-3000)}`);
+	const { ok, run, problem, output } = await n8n.execute(fixtures.WORKFLOW_IDS.read);
+	if (!ok) throw new Error(`The read workflow failed (${problem}):\n${output.slice(-3000)}`);
 	printReadSummary(run);
 
 	const triggers = workflows.map((w) => w.id).filter((id) => id !== fixtures.WORKFLOW_IDS.read);
-	for (const id of triggers) await n8n.setActive(id, true);
 	log(`Starting n8n ${install.version} on ${n8n.baseUrl} …`);
-	const hasWebhook = triggers.includes(fixtures.WORKFLOW_IDS.webhook);
-	await n8n.start({ readyUrl: hasWebhook ? `${n8n.baseUrl}${fixtures.webhookPath()}` : undefined });
-	await setupOwner(n8n);
+	await n8n.start();
+	const cookie = await setupOwner(n8n);
+	for (const id of triggers) await activateWorkflow(n8n, cookie, id);
 
 	const stopChanges = startTicketChanges(zd, await zd.listAll('tickets'));
 	const stopWatching = watchExecutions(n8n, triggers);

@@ -10,6 +10,7 @@ const NODE_TYPES = {
 	pollTrigger: `${PACKAGE}.zohoDeskPollTrigger`,
 };
 const WORKFLOW_IDS = { read: 'zdReadTables0001', webhook: 'zdWebhookTrig001', poll: 'zdPollTrigger001' };
+const TRIGGER_NODES = { webhook: 'Zoho Desk Trigger', poll: 'Zoho Desk Poll Trigger' };
 // n8n's production URL of a webhook node is /webhook/<node webhookId>/<path>; a fixed id makes it predictable.
 const WEBHOOK_NODE_ID = '3f0c8d52-6f7e-4d1b-9a55-2c1e7b9d0a11';
 
@@ -30,17 +31,20 @@ function selfClientCredential({ accountsUrl, deskUrl, clientId, clientSecret, gr
 	};
 }
 
-function zohoDeskNode(name, position, parameters) {
+/** A node of this package using the simulator credential. */
+function packageNode(type, name, position, parameters) {
 	return {
 		id: `zd-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
 		name,
-		type: NODE_TYPES.action,
+		type,
 		typeVersion: 1,
 		position,
 		parameters: { authentication: 'selfClient', ...parameters },
 		credentials: { [CREDENTIAL_TYPE]: CREDENTIAL },
 	};
 }
+
+const zohoDeskNode = (name, position, parameters) => packageNode(NODE_TYPES.action, name, position, parameters);
 
 function workflow(id, name, nodes, edges) {
 	const connections = {};
@@ -94,30 +98,15 @@ function readTablesWorkflow() {
 
 /** Webhook trigger on ticket changes, registered with the simulator when the workflow is activated. */
 function webhookTriggerWorkflow(events = ['Ticket_Add', 'Ticket_Update', 'Ticket_Delete']) {
-	const trigger = {
-		id: 'zd-webhook-trigger',
-		name: 'Zoho Desk Trigger',
-		type: NODE_TYPES.webhookTrigger,
-		typeVersion: 1,
-		position: [0, 0],
-		webhookId: WEBHOOK_NODE_ID,
-		parameters: { authentication: 'selfClient', mode: 'automatic', events, includePrevState: true },
-		credentials: { [CREDENTIAL_TYPE]: CREDENTIAL },
-	};
+	const parameters = { mode: 'automatic', events, includePrevState: true };
+	const trigger = { ...packageNode(NODE_TYPES.webhookTrigger, TRIGGER_NODES.webhook, [0, 0], parameters), webhookId: WEBHOOK_NODE_ID };
 	return workflow(WORKFLOW_IDS.webhook, 'Zoho Desk: ticket changes (webhook)', [trigger], []);
 }
 
 /** Poll trigger on ticket changes, every minute (n8n's shortest polling interval). */
 function pollTriggerWorkflow() {
-	const trigger = {
-		id: 'zd-poll-trigger',
-		name: 'Zoho Desk Poll Trigger',
-		type: NODE_TYPES.pollTrigger,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { authentication: 'selfClient', table: 'tickets', event: 'any', pollTimes: { item: [{ mode: 'everyMinute' }] } },
-		credentials: { [CREDENTIAL_TYPE]: CREDENTIAL },
-	};
+	const parameters = { table: 'tickets', event: 'any', pollTimes: { item: [{ mode: 'everyMinute' }] } };
+	const trigger = packageNode(NODE_TYPES.pollTrigger, TRIGGER_NODES.poll, [0, 0], parameters);
 	return workflow(WORKFLOW_IDS.poll, 'Zoho Desk: ticket changes (polling)', [trigger], []);
 }
 
@@ -129,6 +118,7 @@ module.exports = {
 	NODE_TYPES,
 	WORKFLOW_IDS,
 	READ_NODES,
+	TRIGGER_NODES,
 	selfClientCredential,
 	readTablesWorkflow,
 	webhookTriggerWorkflow,

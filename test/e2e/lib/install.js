@@ -25,6 +25,19 @@ function selectedMajors(fallback = Object.keys(TARGETS)) {
 	return [...new Set(wanted)];
 }
 
+/** Top-level packages in a node_modules folder so far (scoped ones counted one by one). */
+function unpacked(dir) {
+	const modules = path.join(dir, 'node_modules');
+	try {
+		return fs.readdirSync(modules).reduce((count, name) => {
+			if (!name.startsWith('@')) return count + (name.startsWith('.') ? 0 : 1);
+			return count + fs.readdirSync(path.join(modules, name)).length;
+		}, 0);
+	} catch {
+		return 0;
+	}
+}
+
 /**
  * Runs npm with a progress line: npm prints nothing useful until it is done, so count its HTTP fetches instead.
  * Output goes to `logFile`; on failure its tail is in the error.
@@ -42,7 +55,9 @@ function runNpm(args, { cwd, env, label, logFile }) {
 		};
 		child.stdout.on('data', count);
 		child.stderr.on('data', count);
-		const timer = setInterval(() => log(`  ${label}: npm ${args[0]} ${formatSeconds(Date.now() - started)}, ${fetches} registry requests`), 20_000);
+		const progress = () =>
+			`  ${label}: npm ${args[0]} ${formatSeconds(Date.now() - started)}, ${fetches} registry requests, ${unpacked(cwd)} packages unpacked`;
+		const timer = setInterval(() => log(progress()), 20_000);
 		child.on('error', reject);
 		child.on('close', (code) => {
 			clearInterval(timer);

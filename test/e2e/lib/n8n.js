@@ -97,29 +97,27 @@ class N8n {
 	}
 
 	/**
-	 * `n8n execute --id --rawOutput`: the run's data, or the error n8n reported. 2.x prints log lines before the
-	 * JSON, so parsing starts at the first line that opens an object.
+	 * `n8n execute --id --rawOutput`: the run's data, or the error n8n reported. 2.x prints log lines before and
+	 * after the JSON (pretty-printed, so it spans from a line "{" to the next line "}").
 	 */
 	async execute(workflowId) {
 		const { code, stdout, stderr } = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], { allowFailure: true });
-		const start = stdout.search(/^\{/m);
+		const json = /^\{$[\s\S]*?^\}$/m.exec(stdout);
 		let run;
 		try {
-			run = start >= 0 ? JSON.parse(stdout.slice(start)) : undefined;
+			run = json ? JSON.parse(json[0]) : undefined;
 		} catch {
 			run = undefined;
 		}
-		return { ok: code === 0, run, output: `${stdout}\n${stderr}` };
+		const error = run?.data?.resultData?.error;
+		const reason = error ? `: ${error.message} (node "${error.node?.name ?? '?'}")` : '';
+		const problem = code !== 0 ? `n8n execute exited with ${code}${reason}` : run ? undefined : 'n8n execute printed no run data';
+		return { ok: !problem, run, problem, output: `${stdout}\n${stderr}` };
 	}
 
-	/** Activation must happen while the server is down; the server registers webhooks when it boots. */
-	async setActive(workflowId, active) {
-		if (this.install.major >= 2) await this.cli([active ? 'publish:workflow' : 'unpublish:workflow', `--id=${workflowId}`]);
-		else await this.cli(['update:workflow', `--id=${workflowId}`, `--active=${active}`]);
-	}
-
-	/** Starts the server and waits until `readyUrl` (an active webhook, if any) answers with JSON. */
-	async start({ readyUrl } = {}) {
+	/** Starts the server and waits until its REST API answers. */
+	async start() {
+		const readyUrl = `${this.baseUrl}/rest/settings`;
 		const env = await this.env();
 		const out = fs.openSync(this.logFile, 'a');
 		fs.writeSync(out, '\n===== n8n start\n');
@@ -137,9 +135,9 @@ class N8n {
 		);
 		this.serverExit = exited;
 		const ready = waitFor(
-			`n8n ${this.install.version} to serve ${readyUrl || '/healthz'}`,
+			`n8n ${this.install.version} to serve ${readyUrl}`,
 			async () => {
-				const res = await http(readyUrl || `${this.baseUrl}/healthz`);
+				const res = await http(readyUrl);
 				// 2.x answers 200 "n8n is starting up" while booting: only a JSON body means it is really up.
 				return res.status === 200 && res.body !== undefined;
 			},

@@ -52,10 +52,22 @@ async function setupOwner(n8n) {
 	return cookie.split(';')[0];
 }
 
-/** Deactivates (2.x: unpublishes) a workflow through the running server, which removes its webhooks remotely. */
-async function deactivateWorkflow(n8n, cookie, workflowId) {
-	const res = await http(`${n8n.baseUrl}/rest/workflows/${workflowId}/deactivate`, { method: 'POST', body: {}, cookie });
-	if (res.status !== 200) throw new Error(`n8n deactivate ${workflowId} answered ${res.status}: ${res.text.slice(0, 300)}`);
+/** A call to n8n's internal REST API (the one the editor uses) as the owner. */
+async function rest(n8n, cookie, method, path, body) {
+	const res = await http(`${n8n.baseUrl}/rest${path}`, { method, body, cookie });
+	if (res.status !== 200) throw new Error(`n8n ${method} /rest${path} answered ${res.status}: ${res.text.slice(0, 500)}`);
+	return res.body?.data;
 }
 
-module.exports = { OWNER, builtNodeTypes, workflowsFor, prepareN8n, setupOwner, deactivateWorkflow };
+/** Activates (2.x: publishes) a workflow the way the editor's toggle does; remote webhooks are created now. */
+async function activateWorkflow(n8n, cookie, workflowId) {
+	const { versionId } = await rest(n8n, cookie, 'GET', `/workflows/${workflowId}`);
+	await rest(n8n, cookie, 'POST', `/workflows/${workflowId}/activate`, { versionId });
+}
+
+/** Deactivates (2.x: unpublishes) a workflow through the running server, which removes its webhooks remotely. */
+async function deactivateWorkflow(n8n, cookie, workflowId) {
+	await rest(n8n, cookie, 'POST', `/workflows/${workflowId}/deactivate`, {});
+}
+
+module.exports = { OWNER, builtNodeTypes, workflowsFor, prepareN8n, setupOwner, activateWorkflow, deactivateWorkflow };
