@@ -14,6 +14,7 @@ import {
 	loadOptions,
 	runPoll,
 	runWebhookMethod,
+	testCredentials,
 } from './index';
 
 const ACCOUNTS = 'https://accounts.zoho.eu';
@@ -162,6 +163,36 @@ describe('OAuth2 credential applied by n8n', () => {
 		expect(error).toBeUndefined();
 		expect(accounts.isDone() && desk.isDone()).toBe(true);
 		expect(credentials.zohoDeskOAuth2Api.oauthTokenData).toMatchObject({ access_token: 'bearer-2' });
+	});
+});
+
+describe('testCredentials (the credential\'s Test button)', () => {
+	test('runs preAuthentication even with a stored token, persists its result, and calls the test request', async () => {
+		const accounts = nock(ACCOUNTS)
+			.post('/oauth/v2/token', (body) => form(body as string).grant_type === 'refresh_token')
+			.reply(200, { access_token: 'fresh' });
+		const desk = nock(DESK, { reqheaders: { authorization: 'Zoho-oauthtoken fresh', orgid: ORG } })
+			.get('/api/v1/departments')
+			.query({ limit: 1 })
+			.reply(200, departments);
+
+		const result = await testCredentials({
+			type: 'zohoDeskSelfClientApi',
+			credentials: selfClient({ grantCode: '', refreshToken: 'r', accessToken: 'stale' }),
+		});
+
+		expect([result.status, result.message]).toEqual(['OK', 'Connection successful!']);
+		expect(accounts.isDone() && desk.isDone()).toBe(true);
+		expect(result.credentials.zohoDeskSelfClientApi.accessToken).toBe('fresh');
+	});
+
+	test('an HTTP error fails the test; this n8n-workflow drops the cause, so n8n\'s own message shows, not the rule\'s', async () => {
+		nock(ACCOUNTS).post('/oauth/v2/token').reply(200, { access_token: 'fresh' });
+		nock(DESK).get('/api/v1/departments').query(true).reply(403, { errorCode: 'OAUTH_ORG_MISMATCH' });
+
+		const result = await testCredentials({ type: 'zohoDeskSelfClientApi', credentials: selfClient({ refreshToken: 'r', grantCode: '' }) });
+
+		expect([result.status, result.message]).toEqual(['Error', 'Forbidden - perhaps check your credentials?']);
 	});
 });
 

@@ -8,6 +8,7 @@
  *   runWebhookMethod  webhookMethods.default.checkExists/create/delete in a HookContext, as n8n's WebhookService
  *   deliverWebhook    webhook() in a WebhookContext with a fake express request/response
  *   loadOptions / listSearch   methods.loadOptions / methods.listSearch in a LoadOptionsContext
+ *   testCredentials   a credential's `test` request, as the credential's "Test" button runs it (credentialTest.ts)
  *
  * Every call builds a fresh workflow; state that n8n keeps between runs is passed back in by the caller:
  * `staticData` (the workflow's static data returned by the previous call) and `credentials` (a CredentialStore,
@@ -37,6 +38,7 @@ import { coreContainer } from './n8nContainer';
 import { buildWorkflow, staticDataOf, webhookDataFor, type NodeUnderTest } from './workflow';
 
 export { CredentialStore, type CredentialsByType } from './credentialsHelper';
+export { testCredentials } from './credentialTest';
 export { deliverWebhook, type WebhookDelivery, type WebhookRequest } from './webhookDelivery';
 export { N8N_BASE_URL, WEBHOOK_ID, type NodeUnderTest } from './workflow';
 

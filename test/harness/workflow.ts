@@ -38,7 +38,9 @@ export interface TestWorkflow {
 	additionalData: IWorkflowExecuteAdditionalData;
 }
 
-function additionalDataFor(store: CredentialStore): IWorkflowExecuteAdditionalData {
+/** What n8n hands every execution context; also readies n8n-core's DI container, which those contexts need. */
+export function additionalDataFor(store: CredentialStore): IWorkflowExecuteAdditionalData {
+	ensureN8nContainer();
 	const unsupported = async () => {
 		throw new UnexpectedError('Not supported by the test harness');
 	};
@@ -65,7 +67,6 @@ function additionalDataFor(store: CredentialStore): IWorkflowExecuteAdditionalDa
  * Start node when `withStart`. `extra` overrides node fields (e.g. onError).
  */
 export function buildWorkflow(test: NodeUnderTest, withStart = false, extra: Partial<INode> = {}): TestWorkflow {
-	ensureN8nContainer();
 	const nodeTypes = new HarnessNodeTypes();
 	const type =
 		typeof test.nodeType === 'string' ? nodeTypes.registerPackageNode(test.nodeType) : nodeTypes.register(test.nodeType);
