@@ -13,6 +13,15 @@
  * Every call builds a fresh workflow; state that n8n keeps between runs is passed back in by the caller:
  * `staticData` (the workflow's static data returned by the previous call) and `credentials` (a CredentialStore,
  * or the `credentials` snapshot a call returned).
+ *
+ *   const { items, error, credentials } = await executeNode({
+ *     nodeType: 'zohoDesk',
+ *     parameters: { resource: 'ticket', operation: 'get', id: { __rl: true, mode: 'id', value: TICKET_ID } },
+ *     credentials: { zohoDeskSelfClientApi: { dataCenter: 'eu', orgId, clientId, clientSecret, grantCode: 'code' } },
+ *   });
+ *   expect(credentials.zohoDeskSelfClientApi.grantCode).toBe('');
+ *
+ * Every Zoho Desk request these send is also checked against Zoho's spec when the test file ends (test/contract).
  */
 import {
 	ExecutionLifecycleHooks,
