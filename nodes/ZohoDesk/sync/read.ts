@@ -1,18 +1,15 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
-import { recordPath } from '../tables';
 import type { TableDescription } from '../tables';
 import type { ZohoDeskContext } from '../transport';
 import { pageList, readList, readListFromBothEnds } from './listPaging';
-import { inParallel } from './parallel';
 import type { ListRead } from './listPaging';
 import { searchCriteria, setFilters } from './searchCriteria';
-import { fetchCounted, fetchPage, idOf, newStats } from './stats';
+import { fetchPage, newStats } from './stats';
 import type { ReadStats } from './stats';
-import { EPOCH_MS, byTime, isoMs, timeMs } from './time';
+import { EPOCH_MS, isoMs, timeMs } from './time';
 import { readByTimeKeyset } from './timeKeyset';
-import type { KeysetRead, TimeField } from './timeKeyset';
+import type { KeysetRead } from './timeKeyset';
 import { unlessZohoSays } from './zohoErrors';
 
 /** Parallel requests of one read: well under the smallest portal's concurrency limit (5, Free edition). */
@@ -39,7 +36,7 @@ export interface SyncRead {
 const NO_SEARCH_SCOPE =
 	'The credential lacks the Desk.search.READ scope, so tickets were read by list paging, which costs more credits on large portals. Add the scope to read at the lowest cost.';
 
-interface Read {
+export interface Read {
 	ctx: ZohoDeskContext;
 	table: TableDescription;
 	filters: IDataObject;
@@ -49,13 +46,13 @@ interface Read {
 	itemIndex?: number;
 }
 
-function start(ctx: ZohoDeskContext, table: TableDescription, qs: IDataObject, options: ReadOptions): Read {
+export function start(ctx: ZohoDeskContext, table: TableDescription, qs: IDataObject, options: ReadOptions): Read {
 	const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY)));
 	return { ctx, table, filters: setFilters(qs), stats: newStats(), warnings: [], concurrency, itemIndex: options.itemIndex };
 }
 
 /** `countIsFinal`: nothing can leave the read's range but a delete, so Zoho's count must match what was read. */
-function finish(read: Read, records: IDataObject[], method: ReadMethod, countIsFinal = false): SyncRead {
+export function finish(read: Read, records: IDataObject[], method: ReadMethod, countIsFinal = false): SyncRead {
 	const { expected } = read.stats;
 	if (countIsFinal && expected !== undefined && records.length !== expected) {
 		read.warnings.push(
@@ -66,31 +63,31 @@ function finish(read: Read, records: IDataObject[], method: ReadMethod, countIsF
 	return { records, method, stats: read.stats, warnings: read.warnings };
 }
 
-function logWarnings(read: Read): void {
+export function logWarnings(read: Read): void {
 	for (const warning of read.warnings) read.ctx.logger.warn(warning);
 }
 
-function listRead(read: Read, qs: IDataObject): ListRead {
+export function listRead(read: Read, qs: IDataObject): ListRead {
 	return { path: read.table.listPath, qs, pageSize: read.table.pageSize ?? 0, itemIndex: read.itemIndex };
 }
 
-function isAtOrAfter(record: IDataObject, field: string, since: number): boolean {
+export function isAtOrAfter(record: IDataObject, field: string, since: number): boolean {
 	const time = timeMs(record[field]);
 	return time !== undefined && time >= since;
 }
 
-function withoutSort(filters: IDataObject): IDataObject {
+export function withoutSort(filters: IDataObject): IDataObject {
 	return Object.fromEntries(Object.entries(filters).filter(([name]) => name !== 'sortBy'));
 }
 
 /** Runs a search, or gives undefined when the token may not search (the caller then reads the list instead). */
-async function unlessSearchForbidden<T>(read: Read, search: () => Promise<T>): Promise<T | undefined> {
+export async function unlessSearchForbidden<T>(read: Read, search: () => Promise<T>): Promise<T | undefined> {
 	const result = await unlessZohoSays(['SCOPE_MISMATCH'], search);
 	if (result === undefined) read.warnings.push(NO_SEARCH_SCOPE);
 	return result;
 }
 
-async function searchByTime(read: Read, keyset: Omit<KeysetRead, 'search' | 'concurrency' | 'itemIndex'>) {
+export async function searchByTime(read: Read, keyset: Omit<KeysetRead, 'search' | 'concurrency' | 'itemIndex'>) {
 	const search = read.table.search!;
 	const { concurrency, itemIndex } = read;
 	return await unlessSearchForbidden(
@@ -121,7 +118,7 @@ async function createdAtFromList(read: Read, criteria: IDataObject, time: number
 }
 
 /** The whole list the cheapest way the filters allow. */
-async function readWholeList(read: Read, byCreatedTime: boolean): Promise<{ records: IDataObject[]; method: ReadMethod }> {
+export async function readWholeList(read: Read, byCreatedTime: boolean): Promise<{ records: IDataObject[]; method: ReadMethod }> {
 	const { ctx, stats, table } = read;
 	if (table.pageSize === undefined) {
 		const { rows } = await fetchPage(ctx, stats, { path: table.listPath, qs: read.filters, itemIndex: read.itemIndex });
@@ -163,151 +160,4 @@ export async function readAllRecords(
 	if (!records) ({ records, method } = await readWholeList(read, byCreatedTime));
 	if (sortBy === '-createdTime' && method !== 'list' && method !== 'single') records.reverse();
 	return finish(read, records, method, method === 'searchByTime');
-}
-
-/** When a record's `field` was, as the read that found it saw it. */
-export interface RecordVersion {
-	id: string;
-	time: number;
-}
-
-export interface ChangedRead extends SyncRead {
-	/**
-	 * Each record's `field` as the read ordered it. Usually the records' own; for lists whose items carry no times,
-	 * the records were fetched by id afterwards and may be newer: a cursor must advance by these, not by the records.
-	 */
-	versions: RecordVersion[];
-}
-
-export function versionsOf(records: IDataObject[], field: string): RecordVersion[] {
-	return records.flatMap((record) => {
-		const time = timeMs(record[field]);
-		return time === undefined ? [] : [{ id: idOf(record), time }];
-	});
-}
-
-/** Each record's get-by-id view (all its fields), `concurrency` at a time; records deleted meanwhile are left out. */
-async function readByIds(read: Read, ids: string[]): Promise<IDataObject[]> {
-	const found = new Map<string, IDataObject>();
-	const queue = [...ids];
-	const worker = async () => {
-		for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-			const path = recordPath(read.table, id);
-			const get = async () => await fetchCounted<IDataObject>(read.ctx, read.stats, { path, itemIndex: read.itemIndex });
-			const record = (await unlessZohoSays(['URL_NOT_FOUND'], get))?.body;
-			if (record) found.set(id, record);
-		}
-	};
-	await inParallel(read.concurrency, worker, () => queue.splice(0));
-	return ids.flatMap((id) => {
-		const record = found.get(id);
-		return record ? [record] : [];
-	});
-}
-
-/** Records by id (their get-by-id view), in the order given; ids of deleted records are left out. */
-export async function readRecordsByIds(
-	ctx: ZohoDeskContext,
-	table: TableDescription,
-	ids: string[],
-	options: ReadOptions = {},
-): Promise<SyncRead> {
-	const read = start(ctx, table, {}, options);
-	return finish(read, await readByIds(read, ids), 'byId');
-}
-
-/** List items carry no times (spec schemas): ask for them with `fields`, alongside the fields the user chose. */
-export function withTimes(table: TableDescription, fields: unknown): string {
-	const times = [table.createdTimeField, table.modifiedTimeField].filter((name): name is string => Boolean(name));
-	const chosen = String(fields ?? '').split(',').map((name) => name.trim()).filter(Boolean);
-	return [...new Set([...chosen, ...times])].join(',');
-}
-
-/**
- * Records whose `field` (modifiedTime or createdTime) is at or after `since` (epoch ms, inclusive: a record at
- * exactly `since` is returned again, so an upsert by id never misses one), oldest first, each once.
- * Tickets: search time-range keyset. Lists sortable by the field: newest first until older than `since`, asking
- * only for times (unless the user chose `fields`), then each changed record by id. Otherwise the whole list.
- */
-export async function readChangedSince(
-	ctx: ZohoDeskContext,
-	table: TableDescription,
-	field: TimeField,
-	since: number,
-	qs: IDataObject,
-	options: ReadOptions = {},
-): Promise<ChangedRead> {
-	const read = start(ctx, table, qs, options);
-	const has = field === 'createdTime' ? table.createdTimeField : table.modifiedTimeField;
-	if (!has) {
-		throw new NodeOperationError(ctx.getNode(), `${table.displayName} records have no ${field}`, {
-			itemIndex: options.itemIndex,
-		});
-	}
-	const filters = withoutSort(read.filters);
-	const criteria = searchCriteria(table, filters);
-	if (criteria && table.search?.timeRanges.includes(field)) {
-		const records = await searchByTime(read, { field, criteria, from: since, to: Date.now() });
-		if (records) return { ...finish(read, records, 'searchByTime', field === 'createdTime'), versions: versionsOf(records, field) };
-	}
-	if (table.pageSize !== undefined && table.sortFields.includes(field)) {
-		const found = new Map<string, IDataObject>();
-		const newestFirst = listRead(read, { ...filters, sortBy: `-${field}`, fields: withTimes(table, filters.fields) });
-		await pageList(ctx, read.stats, newestFirst, { from: 0, ended: false }, (rows) => {
-			for (const row of rows) if (isAtOrAfter(row, field, since)) found.set(idOf(row), row);
-			return !rows.some((row) => (timeMs(row[field]) ?? since) < since);
-		});
-		const changed = [...found.values()].sort(byTime(field));
-		const records = filters.fields ? changed : await readByIds(read, changed.map(idOf));
-		return { ...finish(read, records, 'listSince'), versions: versionsOf(changed, field) };
-	}
-	if (table.search) {
-		// The ticket list can neither filter nor sort by modifiedTime (nor does it return it): only search can.
-		throw new NodeOperationError(ctx.getNode(), `Zoho Desk finds ${table.name} changed since a time only with its search`, {
-			description: criteria
-				? 'Add the Desk.search.READ scope to the credential.'
-				: `Use only filters that search understands (${Object.keys(table.search.listFilters).join(', ')}).`,
-			itemIndex: options.itemIndex,
-		});
-	}
-	read.filters = filters;
-	const { records, method } = await readWholeList(read, true);
-	const changed = records.filter((record) => isAtOrAfter(record, field, since)).sort(byTime(field));
-	return { ...finish(read, changed, method), versions: versionsOf(changed, field) };
-}
-
-/**
- * The record with the latest `field`, in one or two calls: null when there is none, undefined when Zoho cannot
- * sort the table by that field with these filters. `versions`: every record at that latest time (a page's worth),
- * so that a cursor started there knows them all (see ChangedRead.versions).
- */
-export async function readNewest(
-	ctx: ZohoDeskContext,
-	table: TableDescription,
-	field: TimeField,
-	qs: IDataObject,
-	options: ReadOptions = {},
-): Promise<{ record: IDataObject; versions: RecordVersion[] } | null | undefined> {
-	const read = start(ctx, table, qs, options);
-	const filters = withoutSort(read.filters);
-	const criteria = searchCriteria(table, filters);
-	const { search } = table;
-	// A full page costs what one record costs, and shows every record sharing the latest time.
-	const newest = async (path: string, query: IDataObject, limit: number) => {
-		const page = { ...query, sortBy: `-${field}`, from: 0, limit };
-		const { rows } = await fetchPage(ctx, read.stats, { path, qs: page, itemIndex: read.itemIndex });
-		const versions = versionsOf(rows, field);
-		return rows.length ? { record: rows[0], versions: versions.filter((version) => version.time === versions[0].time) } : null;
-	};
-	let found: Awaited<ReturnType<typeof newest>> | undefined;
-	if (criteria && search?.timeRanges.includes(field)) {
-		const range = { [`${field}Range`]: `${isoMs(EPOCH_MS)},${isoMs(Date.now())}` };
-		found = await unlessSearchForbidden(read, async () => await newest(search.path, { ...criteria, ...range }, search.pageSize));
-	}
-	if (found === undefined && table.pageSize !== undefined && table.sortFields.includes(field)) {
-		found = await newest(table.listPath, { ...filters, fields: withTimes(table, undefined) }, table.pageSize);
-		if (found) [found.record] = await readByIds(read, [idOf(found.record)]);
-	}
-	logWarnings(read);
-	return found;
 }
