@@ -52,7 +52,8 @@ function settingsOf(ctx: IPollFunctions): PollSettings {
 	const departmentId = String(options.departmentId ?? '').trim() || undefined;
 	const filters: IDataObject = {
 		tickets: { departmentId },
-		products: { departmentId },
+		// As Get Many does: Zoho lists the products of every accessible department for departmentId 0.
+		products: { departmentId: departmentId ?? '0' },
 		contracts: { departmentIds: departmentId },
 		departments: {},
 		organizationFields: { module: ctx.getNodeParameter('module', 'tickets') },
