@@ -174,7 +174,9 @@ async function runSuite(install, tarball, nodeTypes) {
 
 		await step('n8n stops gracefully', async () => {
 			const stopStarted = Date.now();
-			await n8n.stop();
+			const { graceful, code } = await n8n.stop();
+			assert.ok(graceful, 'n8n did not stop within 30 s of SIGTERM (killed)');
+			assert.equal(code, 0, `n8n exited with ${code} after SIGTERM`);
 			return `stopped in ${formatSeconds(Date.now() - stopStarted)}`;
 		});
 		return suite;

@@ -78,20 +78,37 @@ const readMarker = (dir) => {
 	}
 };
 
-/** Installs `packages` into `dir` once; a folder without the marker is a broken earlier attempt and starts over. */
-async function installOnce(dir, { label, packages, overrides = {}, ignoreScripts, rebuild = [], env = process.env }) {
-	const marker = readMarker(dir);
-	if (marker) return { dir, cached: true, seconds: 0 };
+/**
+ * n8n's dependency tree, pinned: with a lock npm skips resolving ~2,000 packages (minutes) and CI installs the tree
+ * that was tested, not whatever the registry resolves to that day. Named by cache key, e.g. n8n-2.41.1-node24.json.
+ */
+const lockFileOf = (dir) => path.join(__dirname, '..', 'locks', `${path.basename(dir)}.json`);
+
+/**
+ * Installs `dependencies` ({name: version}) into `dir` once; a folder without the marker is a broken earlier attempt
+ * and starts over. With `pinned`, a lock in test/e2e/locks/ is used (`npm ci`), or written after a fresh install.
+ */
+async function installOnce(dir, { label, dependencies, overrides = {}, ignoreScripts, rebuild = [], pinned, env = process.env }) {
+	if (readMarker(dir)) return { dir, cached: true, seconds: 0 };
 	fs.rmSync(dir, { recursive: true, force: true });
 	fs.mkdirSync(dir, { recursive: true });
-	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'n8n-e2e-install', private: true, overrides }, null, 2));
+	const manifest = { name: 'n8n-e2e-install', private: true, dependencies, overrides };
+	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+	const lock = pinned && lockFileOf(dir);
+	const locked = lock && fs.existsSync(lock);
+	if (locked) fs.copyFileSync(lock, path.join(dir, 'package-lock.json'));
 	const started = Date.now();
 	const logFile = path.join(dir, 'install.log');
-	log(`${label}: installing into ${dir} (takes minutes the first time; log: ${logFile})`);
-	await runNpm(['install', ...(ignoreScripts ? ['--ignore-scripts'] : []), ...packages], { cwd: dir, env, label, logFile });
+	log(`${label}: installing${locked ? ' from test/e2e/locks/' : ''} into ${dir} (takes minutes; log: ${logFile})`);
+	await runNpm([locked ? 'ci' : 'install', ...(ignoreScripts ? ['--ignore-scripts'] : [])], { cwd: dir, env, label, logFile });
 	if (rebuild.length) await runNpm(['rebuild', ...rebuild], { cwd: dir, env, label, logFile });
+	if (lock && !locked) {
+		fs.mkdirSync(path.dirname(lock), { recursive: true });
+		fs.copyFileSync(path.join(dir, 'package-lock.json'), lock);
+		log(`${label}: wrote ${path.relative(process.cwd(), lock)}; commit it to pin this tree`);
+	}
 	const seconds = Math.round((Date.now() - started) / 1000);
-	fs.writeFileSync(path.join(dir, 'e2e-install.json'), JSON.stringify({ packages, seconds, at: new Date().toISOString() }, null, 2));
+	fs.writeFileSync(path.join(dir, 'e2e-install.json'), JSON.stringify({ dependencies, locked, seconds, at: new Date().toISOString() }, null, 2));
 	log(`${label}: installed in ${formatSeconds(seconds * 1000)}`);
 	return { dir, cached: false, seconds };
 }
@@ -101,7 +118,7 @@ async function ensureNode(major) {
 	if (systemNodeMajor() === major) return { binDir: path.dirname(process.execPath), nodedir: undefined, cached: true, seconds: 0 };
 	const pkg = `node-${process.platform}-${process.arch}`;
 	const dir = path.join(cacheRoot(), `node-${major}`);
-	const result = await installOnce(dir, { label: `Node ${major}`, packages: [`${pkg}@${major}`], ignoreScripts: true });
+	const result = await installOnce(dir, { label: `Node ${major}`, dependencies: { [pkg]: String(major) }, ignoreScripts: true });
 	const nodedir = path.join(dir, 'node_modules', pkg);
 	return { ...result, binDir: path.join(nodedir, 'bin'), nodedir };
 }
@@ -123,7 +140,7 @@ async function ensureN8n(major) {
 	const env = envForNode(node);
 	const dir = path.join(cacheRoot(), `n8n-${target.n8n}-node${target.nodeMajor}`);
 	const label = `n8n ${target.n8n} (Node ${target.nodeMajor})`;
-	const install = await installOnce(dir, { label, packages: [`n8n@${target.n8n}`], ...target, env });
+	const install = await installOnce(dir, { label, dependencies: { n8n: target.n8n }, ...target, pinned: true, env });
 	const nodeBin = path.join(node.binDir, 'node');
 	return {
 		major: Number(major),

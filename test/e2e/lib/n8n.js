@@ -149,13 +149,14 @@ class N8n {
 		await Promise.race([ready, died]);
 	}
 
-	/** Graceful stop (SIGTERM to the process we started). */
+	/** SIGTERM to the server we started; SIGKILL after 30 s. Says whether n8n stopped by itself, and how. */
 	async stop() {
-		if (!this.server || this.server.exitCode !== null) return;
+		if (!this.server || this.server.exitCode !== null) return { graceful: true, code: this.server?.exitCode ?? null };
 		this.server.kill('SIGTERM');
-		const stopped = await Promise.race([this.serverExit.then(() => true), delay(30_000).then(() => false)]);
-		if (!stopped) this.server.kill('SIGKILL');
+		const code = await Promise.race([this.serverExit, delay(30_000).then(() => undefined)]);
+		if (code === undefined) this.server.kill('SIGKILL');
 		this.server = undefined;
+		return { graceful: code !== undefined, code };
 	}
 
 	logTail(lines = 60) {
