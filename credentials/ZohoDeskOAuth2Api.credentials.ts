@@ -1,7 +1,7 @@
-import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { connectionProperties, hostExpression } from '../nodes/ZohoDesk/transport/dataCenters';
-import { credentialTestRules } from '../nodes/ZohoDesk/transport/errors';
+import { credentialTest } from '../nodes/ZohoDesk/transport/errors';
 
 /** Reading the five tables and managing webhooks (Zoho's OpenAPI scope catalogue, Common.json). */
 export const DEFAULT_SCOPES = [
@@ -71,12 +71,5 @@ export class ZohoDeskOAuth2Api implements ICredentialType {
 		},
 	];
 
-	test: ICredentialTestRequest = {
-		request: {
-			url: hostExpression('$credentials', 'desk', '/api/v1/departments'),
-			qs: { limit: 1 },
-			headers: { orgId: '={{$credentials.orgId}}' },
-		},
-		rules: credentialTestRules,
-	};
+	test = credentialTest;
 }

@@ -1,15 +1,14 @@
 import type {
 	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { connectionProperties, hostExpression, resolveHosts } from '../nodes/ZohoDesk/transport/dataCenters';
-import { credentialTestRules } from '../nodes/ZohoDesk/transport/errors';
+import { connectionProperties, resolveHosts } from '../nodes/ZohoDesk/transport/dataCenters';
+import { credentialTest } from '../nodes/ZohoDesk/transport/errors';
 import { obtainSelfClientToken } from '../nodes/ZohoDesk/transport/selfClientToken';
 
 export class ZohoDeskSelfClientApi implements ICredentialType {
@@ -86,13 +85,5 @@ export class ZohoDeskSelfClientApi implements ICredentialType {
 		},
 	};
 
-	// Proves token, data center and organization together: departments need only Desk.basic.READ and the orgId.
-	test: ICredentialTestRequest = {
-		request: {
-			url: hostExpression('$credentials', 'desk', '/api/v1/departments'),
-			qs: { limit: 1 },
-			headers: { orgId: '={{$credentials.orgId}}' },
-		},
-		rules: credentialTestRules,
-	};
+	test = credentialTest;
 }

@@ -207,3 +207,34 @@ export const parallelRequestsOption: INodeProperties = {
 	description:
 		'How many requests Return All and the Since filters send at once. Zoho allows a portal 5 (Free) to 25 at a time, shared with every other integration.',
 };
+
+const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+
+/** A Get Many's Filters collection: the table's own filters plus Created/Modified Since, alphabetically. */
+export function filtersCollection(table: TableDescription, filters: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [...filters, ...changedSinceFilters(table)].sort(byDisplayName),
+	};
+}
+
+/** A sortable list's Options collection: sort, include, fields and parallel requests. */
+export function listOptionsCollection(table: TableDescription): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			...sortOptions(table.sortFields),
+			includeOption(table.listInclude, `Related records to embed in each ${table.displayName.toLowerCase()}`),
+			fieldsOption,
+			parallelRequestsOption,
+		],
+	};
+}

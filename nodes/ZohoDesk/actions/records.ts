@@ -21,6 +21,11 @@ export function sortParam(sortBy: unknown, sortOrder: unknown): string | undefin
 	return `${sortOrder === 'desc' ? '-' : ''}${String(sortBy)}`;
 }
 
+/** The query parameters of a list's Options collection (listOptionsCollection). */
+export function listOptionsQuery(options: IDataObject): IDataObject {
+	return { sortBy: sortParam(options.sortBy, options.sortOrder), include: csv(options.include), fields: csv(options.fields) };
+}
+
 /** Drops empty values so only what the user set is sent. */
 export function compact(qs: IDataObject): IDataObject {
 	return Object.fromEntries(

@@ -1,5 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { IAuthenticateRuleResponseCode, INode, JsonObject } from 'n8n-workflow';
+import type { IAuthenticateRuleResponseCode, ICredentialTestRequest, INode, JsonObject } from 'n8n-workflow';
+
+import { hostExpression } from './dataCenters';
 
 /** Zoho's error body (Common.json#/components/schemas/errorJson) plus the extras some codes carry. */
 export interface ZohoErrorBody {
@@ -94,7 +96,7 @@ export function zohoApiError(node: INode, failure: FailedResponse, itemIndex?: n
 }
 
 /** Credential-test messages per status: the test has no code, so each status names the likely wrong setting. */
-export const credentialTestRules: IAuthenticateRuleResponseCode[] = [
+const credentialTestRules: IAuthenticateRuleResponseCode[] = [
 	{
 		type: 'responseCode',
 		properties: {
@@ -126,3 +128,16 @@ export const credentialTestRules: IAuthenticateRuleResponseCode[] = [
 		},
 	},
 ];
+
+/**
+ * Both credentials' test: departments need only Desk.basic.READ and the orgId, so one cheap call proves token,
+ * data center and organization together.
+ */
+export const credentialTest: ICredentialTestRequest = {
+	request: {
+		url: hostExpression('$credentials', 'desk', '/api/v1/departments'),
+		qs: { limit: 1 },
+		headers: { orgId: '={{$credentials.orgId}}' },
+	},
+	rules: credentialTestRules,
+};

@@ -2,8 +2,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { TABLES } from '../../tables';
-import { changedSinceFilters, fieldsOption, includeOption, parallelRequestsOption, recordLocator, returnAllProperties, sortOptions } from '../common.descriptions';
-import { csv, optionalLocator, readRecords, sortParam } from '../records';
+import { filtersCollection, listOptionsCollection, recordLocator, returnAllProperties } from '../common.descriptions';
+import { csv, listOptionsQuery, optionalLocator, readRecords } from '../records';
 
 const table = TABLES.contracts;
 
@@ -12,48 +12,28 @@ const MAX_IDS = 10;
 
 const properties: INodeProperties[] = [
 	...returnAllProperties(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Department Names or IDs',
-				name: 'departmentIds',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getDepartments' },
-				default: [],
-				description:
-					'Only contracts of these departments (at most 10). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{ displayName: 'Account ID', name: 'accountId', type: 'string', default: '', description: 'Only contracts of this account' },
-			{ displayName: 'Owner IDs', name: 'ownerIds', type: 'string', default: '', description: 'Comma-separated agent IDs (at most 10)' },
-			{
-				displayName: 'Name Starts With',
-				name: 'contractName',
-				type: 'string',
-				default: '',
-				description: 'Only contracts whose name starts with this text',
-			},
-			recordLocator({ name: 'viewId', displayName: 'View', searchListMethod: 'searchContractViews' }),
-			...changedSinceFilters(table),
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			...sortOptions(table.sortFields),
-			includeOption(table.listInclude, 'Related records to embed in each contract'),
-			fieldsOption,
-			parallelRequestsOption,
-		],
-	},
+	filtersCollection(table, [
+		{
+			displayName: 'Department Names or IDs',
+			name: 'departmentIds',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getDepartments' },
+			default: [],
+			description:
+				'Only contracts of these departments (at most 10). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{ displayName: 'Account ID', name: 'accountId', type: 'string', default: '', description: 'Only contracts of this account' },
+		{ displayName: 'Owner IDs', name: 'ownerIds', type: 'string', default: '', description: 'Comma-separated agent IDs (at most 10)' },
+		{
+			displayName: 'Name Starts With',
+			name: 'contractName',
+			type: 'string',
+			default: '',
+			description: 'Only contracts whose name starts with this text',
+		},
+		recordLocator({ name: 'viewId', displayName: 'View', searchListMethod: 'searchContractViews' }),
+	]),
+	listOptionsCollection(table),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contract'], operation: ['getMany'] } }, properties);
@@ -67,9 +47,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		ownerIds: csv(filters.ownerIds),
 		contractName: filters.contractName,
 		viewId: optionalLocator(filters.viewId),
-		sortBy: sortParam(options.sortBy, options.sortOrder),
-		include: csv(options.include),
-		fields: csv(options.fields),
+		...listOptionsQuery(options),
 	};
 	for (const key of ['departmentIds', 'ownerIds']) {
 		if (String(qs[key] ?? '').split(',').length > MAX_IDS) {

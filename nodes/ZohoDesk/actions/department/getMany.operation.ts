@@ -2,51 +2,43 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { TABLES } from '../../tables';
-import { changedSinceFilters, returnAllProperties } from '../common.descriptions';
+import { filtersCollection, returnAllProperties } from '../common.descriptions';
 import { readRecords } from '../records';
 
 const table = TABLES.departments;
 
 const properties: INodeProperties[] = [
 	...returnAllProperties(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Enabled',
-				name: 'isEnabled',
-				type: 'options',
-				options: [
-					{ name: 'Enabled Only', value: 'true' },
-					{ name: 'Disabled Only', value: 'false' },
-				],
-				default: 'true',
-			},
-			{
-				displayName: 'Search',
-				name: 'searchStr',
-				type: 'string',
-				default: '',
-				description: 'Department name to match; end with * to match names starting with it',
-			},
-			{
-				displayName: 'Chat Status',
-				name: 'chatStatus',
-				type: 'options',
-				options: [
-					{ name: 'Available', value: 'AVAILABLE' },
-					{ name: 'Disabled', value: 'DISABLED' },
-					{ name: 'Not Created', value: 'NOT_CREATED' },
-				],
-				default: 'AVAILABLE',
-			},
-			...changedSinceFilters(table),
-		],
-	},
+	filtersCollection(table, [
+		{
+			displayName: 'Enabled',
+			name: 'isEnabled',
+			type: 'options',
+			options: [
+				{ name: 'Enabled Only', value: 'true' },
+				{ name: 'Disabled Only', value: 'false' },
+			],
+			default: 'true',
+		},
+		{
+			displayName: 'Search',
+			name: 'searchStr',
+			type: 'string',
+			default: '',
+			description: 'Department name to match; end with * to match names starting with it',
+		},
+		{
+			displayName: 'Chat Status',
+			name: 'chatStatus',
+			type: 'options',
+			options: [
+				{ name: 'Available', value: 'AVAILABLE' },
+				{ name: 'Disabled', value: 'DISABLED' },
+				{ name: 'Not Created', value: 'NOT_CREATED' },
+			],
+			default: 'AVAILABLE',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['department'], operation: ['getMany'] } }, properties);

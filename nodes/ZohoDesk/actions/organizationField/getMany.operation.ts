@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { FIELD_MODULES, TABLES } from '../../tables';
-import { recordLocator, returnAllProperties } from '../common.descriptions';
+import { filtersCollection, recordLocator, returnAllProperties } from '../common.descriptions';
 import { csv, optionalLocator, readRecords } from '../records';
 
 const table = TABLES.organizationFields;
@@ -18,29 +18,22 @@ const properties: INodeProperties[] = [
 		description: 'Whose fields to list',
 	},
 	...returnAllProperties(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			recordLocator({
-				name: 'departmentId',
-				displayName: 'Department',
-				searchListMethod: 'searchDepartments',
-				description: 'Fields of the layouts of this department',
-			}),
-			{
-				displayName: 'API Names',
-				name: 'apiNames',
-				type: 'string',
-				default: '',
-				placeholder: 'status,priority,cf_region',
-				description: 'Comma-separated API names: only these fields',
-			},
-		],
-	},
+	filtersCollection(table, [
+		recordLocator({
+			name: 'departmentId',
+			displayName: 'Department',
+			searchListMethod: 'searchDepartments',
+			description: 'Fields of the layouts of this department',
+		}),
+		{
+			displayName: 'API Names',
+			name: 'apiNames',
+			type: 'string',
+			default: '',
+			placeholder: 'status,priority,cf_region',
+			description: 'Comma-separated API names: only these fields',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

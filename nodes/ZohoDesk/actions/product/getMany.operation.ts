@@ -2,8 +2,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { TABLES } from '../../tables';
-import { changedSinceFilters, fieldsOption, includeOption, parallelRequestsOption, recordLocator, returnAllProperties, sortOptions } from '../common.descriptions';
-import { csv, optionalLocator, readRecords, sortParam } from '../records';
+import { filtersCollection, listOptionsCollection, recordLocator, returnAllProperties } from '../common.descriptions';
+import { listOptionsQuery, optionalLocator, readRecords } from '../records';
 
 const table = TABLES.products;
 
@@ -12,37 +12,17 @@ const ALL_DEPARTMENTS = '0';
 
 const properties: INodeProperties[] = [
 	...returnAllProperties(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			recordLocator({
-				name: 'departmentId',
-				displayName: 'Department',
-				searchListMethod: 'searchDepartments',
-				description: 'Only products of this department (default: all accessible departments)',
-			}),
-			recordLocator({ name: 'viewId', displayName: 'View ID', description: 'Only products in this view' }),
-			{ displayName: 'Owner ID', name: 'ownerId', type: 'string', default: '', description: 'Only products owned by this agent' },
-			...changedSinceFilters(table),
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			...sortOptions(table.sortFields),
-			includeOption(table.listInclude, 'Related records to embed in each product'),
-			fieldsOption,
-			parallelRequestsOption,
-		],
-	},
+	filtersCollection(table, [
+		recordLocator({
+			name: 'departmentId',
+			displayName: 'Department',
+			searchListMethod: 'searchDepartments',
+			description: 'Only products of this department (default: all accessible departments)',
+		}),
+		recordLocator({ name: 'viewId', displayName: 'View ID', description: 'Only products in this view' }),
+		{ displayName: 'Owner ID', name: 'ownerId', type: 'string', default: '', description: 'Only products owned by this agent' },
+	]),
+	listOptionsCollection(table),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['getMany'] } }, properties);
@@ -54,9 +34,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		departmentId: optionalLocator(filters.departmentId) ?? ALL_DEPARTMENTS,
 		viewId: optionalLocator(filters.viewId),
 		ownerId: filters.ownerId,
-		sortBy: sortParam(options.sortBy, options.sortOrder),
-		include: csv(options.include),
-		fields: csv(options.fields),
+		...listOptionsQuery(options),
 	};
 	return await readRecords.call(this, table, qs, itemIndex);
 }

@@ -2,100 +2,80 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { TABLES } from '../../tables';
-import { changedSinceFilters, fieldsOption, includeOption, parallelRequestsOption, recordLocator, returnAllProperties, sortOptions } from '../common.descriptions';
-import { csv, optionalLocator, readRecords, sortParam } from '../records';
+import { filtersCollection, listOptionsCollection, recordLocator, returnAllProperties } from '../common.descriptions';
+import { csv, listOptionsQuery, optionalLocator, readRecords } from '../records';
 
 const table = TABLES.tickets;
 
 const properties: INodeProperties[] = [
 	...returnAllProperties(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Assignee',
-				name: 'assignee',
-				type: 'string',
-				default: '',
-				placeholder: 'Unassigned',
-				description: 'Comma-separated agent IDs, or Unassigned',
-			},
-			{
-				displayName: 'Channel',
-				name: 'channel',
-				type: 'string',
-				default: '',
-				placeholder: 'Email,Phone',
-				description: 'Comma-separated channels',
-			},
-			recordLocator({
-				name: 'departmentId',
-				displayName: 'Department',
-				searchListMethod: 'searchDepartments',
-				description: 'Only tickets of this department (default: all departments you can access)',
-			}),
-			{
-				displayName: 'Priority',
-				name: 'priority',
-				type: 'string',
-				default: '',
-				placeholder: 'High,Medium',
-				description: 'Comma-separated priorities (at most 20)',
-			},
-			{
-				displayName: 'Received In Days',
-				name: 'receivedInDays',
-				type: 'options',
-				options: [
-					{ name: 'Last 15 Days', value: '15' },
-					{ name: 'Last 30 Days', value: '30' },
-					{ name: 'Last 90 Days', value: '90' },
-					{ name: 'Any Time', value: '-1' },
-				],
-				default: '-1',
-				description: 'Only tickets whose customer response time falls in this period',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'string',
-				default: '',
-				placeholder: 'Open,On Hold',
-				description: 'Comma-separated ticket statuses',
-			},
-			{
-				displayName: 'Team IDs',
-				name: 'teamIds',
-				type: 'string',
-				default: '',
-				description: 'Comma-separated team IDs',
-			},
-			recordLocator({
-				name: 'viewId',
-				displayName: 'View',
-				searchListMethod: 'searchTicketViews',
-				description: 'Only tickets in this view. Zoho wants a department with predefined views.',
-			}),
-			...changedSinceFilters(table),
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			...sortOptions(table.sortFields),
-			includeOption(table.listInclude, 'Related records to embed in each ticket'),
-			fieldsOption,
-			parallelRequestsOption,
-		],
-	},
+	filtersCollection(table, [
+		{
+			displayName: 'Assignee',
+			name: 'assignee',
+			type: 'string',
+			default: '',
+			placeholder: 'Unassigned',
+			description: 'Comma-separated agent IDs, or Unassigned',
+		},
+		{
+			displayName: 'Channel',
+			name: 'channel',
+			type: 'string',
+			default: '',
+			placeholder: 'Email,Phone',
+			description: 'Comma-separated channels',
+		},
+		recordLocator({
+			name: 'departmentId',
+			displayName: 'Department',
+			searchListMethod: 'searchDepartments',
+			description: 'Only tickets of this department (default: all departments you can access)',
+		}),
+		{
+			displayName: 'Priority',
+			name: 'priority',
+			type: 'string',
+			default: '',
+			placeholder: 'High,Medium',
+			description: 'Comma-separated priorities (at most 20)',
+		},
+		{
+			displayName: 'Received In Days',
+			name: 'receivedInDays',
+			type: 'options',
+			options: [
+				{ name: 'Last 15 Days', value: '15' },
+				{ name: 'Last 30 Days', value: '30' },
+				{ name: 'Last 90 Days', value: '90' },
+				{ name: 'Any Time', value: '-1' },
+			],
+			default: '-1',
+			description: 'Only tickets whose customer response time falls in this period',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'string',
+			default: '',
+			placeholder: 'Open,On Hold',
+			description: 'Comma-separated ticket statuses',
+		},
+		{
+			displayName: 'Team IDs',
+			name: 'teamIds',
+			type: 'string',
+			default: '',
+			description: 'Comma-separated team IDs',
+		},
+		recordLocator({
+			name: 'viewId',
+			displayName: 'View',
+			searchListMethod: 'searchTicketViews',
+			description: 'Only tickets in this view. Zoho wants a department with predefined views.',
+		}),
+	]),
+	listOptionsCollection(table),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['getMany'] } }, properties);
@@ -112,9 +92,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		assignee: csv(filters.assignee),
 		teamIds: csv(filters.teamIds),
 		receivedInDays: filters.receivedInDays,
-		sortBy: sortParam(options.sortBy, options.sortOrder),
-		include: csv(options.include),
-		fields: csv(options.fields),
+		...listOptionsQuery(options),
 	};
 	return await readRecords.call(this, table, qs, itemIndex);
 }
