@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
+import { searchDepartments } from '../ZohoDesk/methods/listSearch';
 import { authenticationProperty, credentialDescriptions } from '../ZohoDesk/transport';
 import { pollChanges } from './poll';
 import { pollProperties } from './properties';
@@ -24,6 +25,8 @@ export class ZohoDeskPollTrigger implements INodeType {
 		credentials: credentialDescriptions,
 		properties: [authenticationProperty, ...pollProperties],
 	};
+
+	methods = { listSearch: { searchDepartments } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollChanges.call(this);

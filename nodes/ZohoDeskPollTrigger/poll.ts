@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
+import { optionalLocator } from '../ZohoDesk/actions/records';
 import { buildChange } from '../ZohoDesk/changes';
 import type { ChangeOperation } from '../ZohoDesk/changes';
 import { readAllRecords, readChangedSince, readNewest, readRecordsByIds, timeMs, versionsOf, withTimes } from '../ZohoDesk/sync';
@@ -49,7 +50,7 @@ function settingsOf(ctx: IPollFunctions): PollSettings {
 	const table = TABLES[ctx.getNodeParameter('table', 'tickets') as TableName];
 	const event = ctx.getNodeParameter('event', 'any') as PollEvent;
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
-	const departmentId = String(options.departmentId ?? '').trim() || undefined;
+	const departmentId = optionalLocator(options.departmentId);
 	const filters: IDataObject = {
 		tickets: { departmentId },
 		// As Get Many does: Zoho lists the products of every accessible department for departmentId 0.

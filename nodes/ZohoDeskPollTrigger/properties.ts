@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { recordLocator } from '../ZohoDesk/actions/common.descriptions';
 import { FIELD_MODULES, TABLES } from '../ZohoDesk/tables';
 import type { TableName } from '../ZohoDesk/tables';
 
@@ -70,11 +71,12 @@ export const pollProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Department ID',
-				name: 'departmentId',
-				type: 'string',
-				default: '',
-				description: 'Only records of this department',
+				...recordLocator({
+					name: 'departmentId',
+					displayName: 'Department',
+					searchListMethod: 'searchDepartments',
+					description: 'Only records of this department',
+				}),
 				displayOptions: { show: { '/table': ['tickets', 'products', 'contracts'] } },
 			},
 			{

@@ -69,6 +69,16 @@ describe('tickets', () => {
 		expect(await poller.poll()).toEqual([]);
 	});
 
+	test('the Department filter (picked from the list) only lets that department\'s tickets through', async () => {
+		const [support, other] = idsOf(sim.createRecord('departments', [{ name: 'Support EU' }, { name: 'Support US' }]));
+		const poller = trigger({ table: 'tickets', event: 'created', options: { departmentId: { __rl: true, mode: 'list', value: support } } });
+		await poller.poll();
+		const [mine] = idsOf(sim.createRecord('tickets', [{ subject: 'For support', departmentId: support }]));
+		sim.createRecord('tickets', [{ subject: 'For the others', departmentId: other }]);
+
+		expect((await poller.poll()).map((change) => change.id)).toEqual([mine]);
+	});
+
 	test('records sharing the cursor\'s millisecond are emitted once each, across polls', async () => {
 		const poller = trigger({ table: 'tickets', event: 'any' });
 		await poller.poll();
