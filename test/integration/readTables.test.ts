@@ -4,15 +4,16 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { CredentialStore, executeNode } from '../harness';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startSimulator } = require('../simulator');
+import { executeNode } from '../harness';
+import type { CredentialStore } from '../harness';
+import { credentialFor, startSim } from '../sync/setup';
+import type { Simulator } from '../simulator';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { deskClient } = require('../simulator/helpers');
 
 type Desk = { get: (path: string) => Promise<{ status: number; body?: { data?: IDataObject[]; count?: number } }> };
 
-let sim: { url: string; orgId: string; selfClient: { clientId: string; clientSecret: string }; stop: () => Promise<void> } & IDataObject;
+let sim: Simulator;
 let desk: Desk;
 let store: CredentialStore;
 
@@ -34,22 +35,9 @@ async function run(parameters: IDataObject) {
 }
 
 beforeAll(async () => {
-	sim = await startSimulator({ tickets: 250, seed: 11 });
+	sim = await startSim({ tickets: 250, seed: 11 });
 	desk = deskClient(sim);
-	const { code } = (sim.issueGrantCode as (o: IDataObject) => { code: string })({});
-	store = new CredentialStore({
-		zohoDeskSelfClientApi: {
-			dataCenter: 'custom',
-			customAccountsUrl: sim.url,
-			customDeskUrl: sim.url,
-			orgId: sim.orgId,
-			clientId: sim.selfClient.clientId,
-			clientSecret: sim.selfClient.clientSecret,
-			grantCode: code,
-			refreshToken: '',
-			accessToken: '',
-		},
-	});
+	store = credentialFor(sim);
 });
 
 afterAll(async () => await sim.stop());
@@ -90,7 +78,7 @@ test('Get returns the record the list showed, custom fields included', async () 
 });
 
 test('Count agrees with search, and an expired access token is refreshed without the code', async () => {
-	(sim.expireAccessTokens as () => void)();
+	sim.expireAccessTokens();
 	const [{ count }] = await run({ resource: 'ticket', operation: 'count', filters: { status: 'Open' } });
 	const reference = await (deskClient(sim) as Desk).get('/tickets/search?status=Open&limit=1');
 	expect(count).toBe(Number(reference.body?.count ?? 0));

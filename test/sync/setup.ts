@@ -14,37 +14,13 @@ import { TABLES } from '../../nodes/ZohoDesk/tables';
 import type { TableName } from '../../nodes/ZohoDesk/tables';
 import { RETRY_POLICY, authenticationProperty, credentialDescriptions } from '../../nodes/ZohoDesk/transport';
 import { CredentialStore, executeNode } from '../harness';
+import { startSimulator } from '../simulator';
+import type { Counters, Simulator } from '../simulator';
 
-export interface Counters {
-	calls: number;
-	credits: number;
-	peakConcurrency: number;
-	concurrencyRejected: number;
-	faultsInjected: number;
-	byRoute: Record<string, number>;
-}
-
-export interface Simulator {
-	url: string;
-	orgId: string;
-	selfClient: { clientId: string; clientSecret: string };
-	issueGrantCode(options?: { scopes?: string }): { code: string };
-	createRecord(table: string, fields: IDataObject | IDataObject[]): IDataObject;
-	updateRecord(table: string, id: string, fields: IDataObject): IDataObject;
-	deleteRecord(table: string, id: string, options?: IDataObject): IDataObject;
-	addFault(fault: IDataObject): IDataObject;
-	clearFaults(): void;
-	configure(changes: IDataObject): IDataObject;
-	counters(): Counters;
-	resetCounters(): void;
-	stop(): Promise<void>;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const simulator = require('../simulator') as { startSimulator: (options: object) => Promise<Simulator> };
+export type { Counters, Simulator };
 
 export async function startSim(options: IDataObject = {}): Promise<Simulator> {
-	return await simulator.startSimulator({ webhookRetries: 0, ...options });
+	return await startSimulator({ webhookRetries: 0, ...options });
 }
 
 /** A Self Client credential for the simulator; `deskUrl` may point at an interceptor in front of it. */

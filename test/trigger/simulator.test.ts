@@ -8,26 +8,12 @@
 import nock from 'nock';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { CredentialStore, N8N_BASE_URL, WEBHOOK_ID, deliverWebhook, runWebhookMethod } from '../harness';
-import type { WebhookRequest } from '../harness';
+import { N8N_BASE_URL, WEBHOOK_ID, deliverWebhook, runWebhookMethod } from '../harness';
+import type { CredentialStore, WebhookRequest } from '../harness';
+import { startSimulator } from '../simulator';
+import type { Simulator } from '../simulator';
+import { credentialFor } from '../sync/setup';
 import { signingKey, zohoJwt } from './fixtures';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startSimulator } = require('../simulator') as { startSimulator: (options: object) => Promise<Simulator> };
-
-interface Simulator {
-	url: string;
-	orgId: string;
-	selfClient: { clientId: string; clientSecret: string };
-	issueGrantCode(options?: object): { code: string };
-	createRecord(table: string, fields: object): IDataObject;
-	updateRecord(table: string, id: string, fields: object): IDataObject;
-	deleteRecord(table: string, id: string): IDataObject;
-	deliveriesSettled(): Promise<void>;
-	deliveries(): Array<{ kind: string; method?: string; url: string; status: number | null; webhookId: string }>;
-	control: { info(): { kid: string } };
-	stop(): Promise<void>;
-}
 
 const PATH = `/webhook/${WEBHOOK_ID}/webhook`;
 const parameters = { mode: 'automatic', events: ['Ticket_Add', 'Ticket_Update', 'Ticket_Delete'], includePrevState: true };
@@ -72,17 +58,7 @@ const lifecycle = async (method: 'checkExists' | 'create' | 'delete') => {
 
 beforeAll(async () => {
 	sim = await startSimulator({ tickets: 20, webhookRetries: 0 });
-	credentials = new CredentialStore({
-		zohoDeskSelfClientApi: {
-			dataCenter: 'custom',
-			customAccountsUrl: sim.url,
-			customDeskUrl: sim.url,
-			orgId: sim.orgId,
-			clientId: sim.selfClient.clientId,
-			clientSecret: sim.selfClient.clientSecret,
-			grantCode: sim.issueGrantCode().code,
-		},
-	});
+	credentials = credentialFor(sim);
 	nock.disableNetConnect();
 	nock.enableNetConnect('127.0.0.1');
 	n8nWebhookServer();
