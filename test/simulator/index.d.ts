@@ -35,7 +35,8 @@ export interface Simulator {
 	issueGrantCode(options?: { scopes?: string; orgId?: string; ttlSeconds?: number }): { code: string };
 	issueTokens(options?: { scopes?: string; orgId?: string }): { access_token: string; refresh_token: string };
 	expireAccessTokens(): void;
-	createRecord(table: string, fields: Json | Json[], options?: Json): Json | Json[];
+	createRecord(table: string, fields: Json[], options?: Json): Json[];
+	createRecord(table: string, fields: Json, options?: Json): Json;
 	updateRecord(table: string, id: string, fields: Json, options?: Json): Json;
 	deleteRecord(table: string, id: string, options?: Json): Json;
 	getRecord(table: string, id: string, options?: Json): Json;
