@@ -11,7 +11,7 @@ const communityPackage = require('./lib/communityPackage');
 const { startZohoDesk } = require('./lib/simulator');
 const { OWNER, builtNodeTypes, workflowsFor, prepareN8n, setupOwner, activateWorkflow } = require('./lib/setup');
 const { executionsOf } = require('./lib/db');
-const { log, repoRoot } = require('./lib/util');
+const { log, delay, repoRoot } = require('./lib/util');
 const fixtures = require('./fixtures');
 
 const N8N_PORT = Number(process.env.N8N_DEMO_PORT || 5678);
@@ -66,25 +66,31 @@ function startTicketChanges(zd, tickets) {
 
 /** Tells the user when n8n ran a trigger workflow, from n8n's own execution records. */
 function watchExecutions(n8n, workflowIds) {
+	let stopped = false;
 	const seen = new Map();
-	const timer = setInterval(async () => {
-		for (const id of workflowIds) {
-			try {
-				const executions = await executionsOf(n8n, id);
-				const known = seen.get(id) ?? executions.length;
-				for (const execution of executions.slice(known)) {
-					const runData = execution.data?.resultData?.runData ?? {};
-					const items = Object.values(runData)[0]?.[0]?.data?.main?.[0] ?? [];
-					const what = items.map((item) => `${item.json.table}/${item.json.operation} ${item.json.id}`).join(', ');
-					log(`n8n: workflow ${id} ran (execution ${execution.id}, ${execution.status}): ${what || 'no items'}`);
+	(async () => {
+		// One round at a time: a slow database read must not let two rounds report the same execution.
+		while (!stopped) {
+			await delay(3000);
+			for (const id of workflowIds) {
+				try {
+					const executions = await executionsOf(n8n, id);
+					for (const execution of executions.slice(seen.get(id) ?? executions.length)) {
+						const runData = execution.data?.resultData?.runData ?? {};
+						const items = Object.values(runData)[0]?.[0]?.data?.main?.[0] ?? [];
+						const what = items.map((item) => `${item.json.table}/${item.json.operation} ${item.json.id}`).join(', ');
+						log(`n8n: workflow ${id} ran (execution ${execution.id}, ${execution.status}): ${what || 'no items'}`);
+					}
+					seen.set(id, executions.length);
+				} catch {
+					// The database is busy or n8n is stopping; the next round reads again.
 				}
-				seen.set(id, executions.length);
-			} catch {
-				// The database is busy or n8n is stopping; the next round reads again.
 			}
 		}
-	}, 3000);
-	return () => clearInterval(timer);
+	})();
+	return () => {
+		stopped = true;
+	};
 }
 
 async function main() {
