@@ -102,7 +102,9 @@ async function main() {
 	log(`Zoho Desk simulator on ${zd.sim.url} (portal ${zd.sim.orgId})`);
 	const nodeTypes = builtNodeTypes();
 	const workflows = workflowsFor(nodeTypes);
-	const n8n = await prepareN8n({ install, zd, tarball: communityPackage.pack(), workflows, port: N8N_PORT });
+	const tarball = communityPackage.pack();
+	const n8n = await prepareN8n({ install, zd, tarball, workflows, port: N8N_PORT });
+	fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 	log(`n8n user folder: ${n8n.userFolder} (log: ${n8n.logFile})`);
 
 	log('Running the read workflow (the credential exchanges its Self Client code with the simulator) …');

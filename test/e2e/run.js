@@ -3,6 +3,8 @@
 // `npm run test:e2e`: the packed package inside real n8n 1.x (Node 20) and 2.x (Node 24), against the Zoho Desk
 // simulator. See README.md in this folder. N8N_E2E_VERSIONS=1 or =2 runs one version.
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
 const { ensureN8n, selectedMajors } = require('./lib/install');
 const communityPackage = require('./lib/communityPackage');
 const { startZohoDesk } = require('./lib/simulator');
@@ -184,6 +186,9 @@ async function runSuite(install, tarball, nodeTypes) {
 		await n8n?.stop();
 		await zd.stop();
 		suite.seconds = Math.round((Date.now() - started) / 1000);
+		// A passing run's n8n folder (~70 MB) is of no further use; a failing one is kept for inspection.
+		if (n8n && !suite.failed) fs.rmSync(n8n.userFolder, { recursive: true, force: true });
+		else if (n8n) log(`${suite.label}: n8n folder kept for inspection: ${n8n.userFolder}`);
 	}
 }
 
@@ -219,6 +224,7 @@ async function main() {
 	console.log(`\n${summaryTable(suites)}`);
 	const failed = suites.some((suite) => suite.failed);
 	console.log(failed ? '\nE2E FAILED' : '\nE2E PASSED');
+	fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 	// Exit now rather than wait for idle keep-alive sockets and the simulator's pending delivery retries.
 	process.exit(failed ? 1 : 0);
 }
