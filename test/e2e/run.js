@@ -38,11 +38,11 @@ async function runSuite(install, tarball, nodeTypes) {
 			const loaded = (await n8n.exportNodeTypes()).map((type) => type.name);
 			const missing = nodeTypes.filter((type) => !loaded.includes(type));
 			assert.equal(missing.length, 0, `n8n did not load ${missing.join(', ')}`);
-			expected = await zd.expectedRecords();
 			return nodeTypes.join(', ');
 		});
 
 		await step('Self Client code exchange, read the five tables', async () => {
+			expected = await zd.expectedRecords();
 			const { ok, run, problem, output } = await n8n.execute(WORKFLOW_IDS.read);
 			assert.ok(ok, `${problem}:\n${output.slice(-3000)}`);
 			return checkReadRun(run, expected, zd.sim.orgId);
