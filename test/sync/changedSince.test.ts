@@ -100,6 +100,20 @@ test('Product Modified Since finds changes by time, then returns each changed pr
 	expect(sim.counters().calls).toBe(1 + changed.length);
 });
 
+test('Product Modified Since with a Limit fetches only the oldest changes it returns', async () => {
+	const since = freshSince();
+	const products = ids(await getMany({ resource: 'product', returnAll: true }));
+	const changed = [products[3], products[9], products[15], products[21]];
+	changed.forEach((id, i) => sim.updateRecord('products', id, { unitPrice: 7 + i, modifiedTime: iso(since + i) }));
+	sim.resetCounters();
+
+	const records = await getMany({ resource: 'product', limit: 2, filters: { modifiedSince: iso(since) } });
+
+	expect(ids(records)).toEqual(changed.slice(0, 2));
+	// One list page, then a get-by-id only for the two records returned.
+	expect(sim.counters().calls).toBe(1 + 2);
+});
+
 test('Contract Created Since with chosen Fields returns those fields and the times, without fetching each contract', async () => {
 	const since = freshSince();
 	const created = ids(sim.createRecord('contracts', [

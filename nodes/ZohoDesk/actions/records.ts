@@ -93,7 +93,12 @@ export async function readRecords(
 	if (since.createdSince !== undefined || since.modifiedSince !== undefined) {
 		const field = since.modifiedSince !== undefined ? 'modifiedTime' : 'createdTime';
 		const from = (since.modifiedSince ?? since.createdSince)!;
-		const { records } = await readChangedSince(this, table, field, from, compact(filters), sync);
+		// With both set, created time is checked below, so Zoho's changes cannot be cut at the limit first.
+		const bothSet = since.createdSince !== undefined && since.modifiedSince !== undefined;
+		const { records } = await readChangedSince(this, table, field, from, compact(filters), {
+			...sync,
+			limit: bothSet ? undefined : limit,
+		});
 		// Both set: Zoho reads by modified time, and created time is checked here.
 		const wanted = records.filter((record) => since.createdSince === undefined || (timeMs(record.createdTime) ?? 0) >= since.createdSince);
 		return limit === undefined ? wanted : wanted.slice(0, limit);

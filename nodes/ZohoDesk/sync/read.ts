@@ -20,6 +20,8 @@ export interface ReadOptions {
 	/** Requests in flight at once (1 to MAX_CONCURRENCY) */
 	concurrency?: number;
 	itemIndex?: number;
+	/** Changed-record reads: only the oldest `limit` changes are wanted, so only they are fetched by id */
+	limit?: number;
 }
 
 /** How the records were read, cheapest first. */

@@ -116,7 +116,7 @@ export async function readChangedSince(
 			for (const row of rows) if (isAtOrAfter(row, field, since)) found.set(idOf(row), row);
 			return !rows.some((row) => (timeMs(row[field]) ?? since) < since);
 		});
-		const changed = [...found.values()].sort(byTime(field));
+		const changed = [...found.values()].sort(byTime(field)).slice(0, options.limit);
 		const records = filters.fields ? changed : await readByIds(read, changed.map(idOf));
 		return { ...finish(read, records, 'listSince'), versions: versionsOf(changed, field) };
 	}
