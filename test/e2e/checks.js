@@ -23,15 +23,21 @@ function assertSameIds(label, actual, expected) {
 	assert.deepEqual([...actual].sort(), [...expected].sort(), `${label}: ids differ from the simulator's`);
 }
 
+/** Each table read in full by its node (`nodeNames`: table → node) has the simulator's ids; returns a summary. */
+function checkTableIds(runData, expected, nodeNames) {
+	const summary = [];
+	for (const [table, nodeName] of Object.entries(nodeNames).filter(([table]) => expected[table])) {
+		const ids = nodeItems(runData, nodeName).map((record) => record.id);
+		assertSameIds(table, ids, expected[table].map((record) => record.id));
+		summary.push(`${table} ${ids.length}`);
+	}
+	return summary.join(', ');
+}
+
 /** The read workflow's run against what the simulator serves; returns a one-line summary. */
 function checkReadRun(run, expected, orgId) {
 	const runData = run?.data?.resultData?.runData;
-	const summary = [];
-	for (const [table, records] of Object.entries(expected)) {
-		const ids = nodeItems(runData, READ_NODES[table]).map((record) => record.id);
-		assertSameIds(table, ids, records.map((record) => record.id));
-		summary.push(`${table} ${ids.length}`);
-	}
+	const tables = checkTableIds(runData, expected, READ_NODES);
 	const orgIds = nodeItems(runData, READ_NODES.organizations).map((org) => org.id);
 	assert.ok(orgIds.includes(orgId), `organizations ${orgIds.join(', ')} lack the portal ${orgId}`);
 	const [{ count }] = nodeItems(runData, READ_NODES.ticketCount);
@@ -40,7 +46,35 @@ function checkReadRun(run, expected, orgId) {
 	const fetched = nodeItems(runData, READ_NODES.ticketById);
 	assert.deepEqual(fetched.map((t) => t.id), listed.map((t) => t.id), 'Ticket By ID did not fetch the listed tickets');
 	assert.deepEqual(fetched.map((t) => t.subject), listed.map((t) => t.subject), 'Ticket By ID returned other tickets');
-	return `${summary.join(', ')}; count ${count}; get-by-id ${fetched.length}`;
+	return `${tables}; count ${count}; get-by-id ${fetched.length}`;
+}
+
+/**
+ * The authorization URL n8n built from the OAuth2 credential: the data centre's accounts server (so the credential's
+ * `$self` expressions resolved), the client, the callback, the scopes, and what Zoho needs for a refresh token.
+ */
+function checkAuthorizationUrl(url, { accountsUrl, clientId, redirectUri, scopes }) {
+	assert.equal(`${url.origin}${url.pathname}`, `${accountsUrl}/oauth/v2/auth`, `authorization URL ${url}`);
+	const query = Object.fromEntries(url.searchParams);
+	assert.equal(query.client_id, clientId, 'client_id');
+	assert.equal(query.redirect_uri, redirectUri, 'redirect_uri');
+	assert.equal(query.response_type, 'code', 'response_type');
+	assert.equal(query.access_type, 'offline', 'without access_type=offline Zoho issues no refresh token');
+	assert.equal(query.prompt, 'consent', 'without prompt=consent a reconnect gets no refresh token');
+	assert.deepEqual(query.scope?.split(/[ ,]/), scopes.split(','), 'scope');
+	assert.ok(query.state, 'no state');
+	return query;
+}
+
+/** Where Zoho's consent sends the browser: n8n's callback with the code, n8n's state, and Zoho's location. */
+function checkConsentRedirect(redirect, { callbackUrl, state, accountsUrl }) {
+	assert.equal(`${redirect.origin}${redirect.pathname}`, callbackUrl, `redirect ${redirect}`);
+	const query = Object.fromEntries(redirect.searchParams);
+	assert.ok(!query.error, `the consent answered error=${query.error}`);
+	assert.ok(query.code, 'no code');
+	assert.equal(query.state, state, 'state');
+	assert.ok(query.location, 'no location');
+	assert.equal(query['accounts-server'], accountsUrl, 'accounts-server');
 }
 
 /** The items a trigger node emitted in a saved execution. */
@@ -72,4 +106,13 @@ function forgedJwt({ kid, orgId, webhookId }) {
 	return `${input}.${crypto.sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
 }
 
-module.exports = { checkReadRun, triggerOutput, waitForExecution, lastExecutionId, forgedJwt };
+module.exports = {
+	checkTableIds,
+	checkReadRun,
+	checkAuthorizationUrl,
+	checkConsentRedirect,
+	triggerOutput,
+	waitForExecution,
+	lastExecutionId,
+	forgedJwt,
+};

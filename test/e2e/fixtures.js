@@ -3,13 +3,19 @@
 // simulator whose port is only known at run time. Ids are fixed (≤ 16 characters) so checks can find them.
 const CREDENTIAL = { id: 'zdSimCredential1', name: 'Zoho Desk (simulator)' };
 const CREDENTIAL_TYPE = 'zohoDeskSelfClientApi';
+/** The OAuth2 credential starts without tokens: the test connects it through n8n's redirect flow. */
+const OAUTH2_CREDENTIAL = { id: 'zdSimOAuth2Cred1', name: 'Zoho Desk OAuth2 (simulator)' };
+const OAUTH2_CREDENTIAL_TYPE = 'zohoDeskOAuth2Api';
+/** How a node refers to each credential: the node's `authentication` value and the credential. */
+const SELF_CLIENT_AUTH = { authentication: 'selfClient', type: CREDENTIAL_TYPE, credential: CREDENTIAL };
+const OAUTH2_AUTH = { authentication: 'oAuth2', type: OAUTH2_CREDENTIAL_TYPE, credential: OAUTH2_CREDENTIAL };
 const PACKAGE = 'n8n-nodes-zohodesk';
 const NODE_TYPES = {
 	action: `${PACKAGE}.zohoDesk`,
 	webhookTrigger: `${PACKAGE}.zohoDeskTrigger`,
 	pollTrigger: `${PACKAGE}.zohoDeskPollTrigger`,
 };
-const WORKFLOW_IDS = { read: 'zdReadTables0001', webhook: 'zdWebhookTrig001', poll: 'zdPollTrigger001' };
+const WORKFLOW_IDS = { read: 'zdReadTables0001', oauth2Read: 'zdOAuth2Read0001', webhook: 'zdWebhookTrig001', poll: 'zdPollTrigger001' };
 const TRIGGER_NODES = { webhook: 'Zoho Desk Trigger', poll: 'Zoho Desk Poll Trigger' };
 // n8n's production URL of a webhook node is /webhook/<node webhookId>/<path>; a fixed id makes it predictable.
 const WEBHOOK_NODE_ID = '3f0c8d52-6f7e-4d1b-9a55-2c1e7b9d0a11';
@@ -31,20 +37,40 @@ function selfClientCredential({ accountsUrl, deskUrl, clientId, clientSecret, gr
 	};
 }
 
-/** A node of this package using the simulator credential. */
-function packageNode(type, name, position, parameters) {
+/**
+ * The OAuth2 credential as a user fills it in the editor before "Connect my account": data centre "Custom" with
+ * the simulator's URLs, the web client registered with Zoho, and the default scopes.
+ */
+function oauth2Credential({ accountsUrl, deskUrl, clientId, clientSecret, orgId, scope }) {
+	return {
+		...OAUTH2_CREDENTIAL,
+		type: OAUTH2_CREDENTIAL_TYPE,
+		data: { dataCenter: 'custom', customAccountsUrl: accountsUrl, customDeskUrl: deskUrl, clientId, clientSecret, orgId: String(orgId), scope },
+	};
+}
+
+/** A node of this package using one of the simulator credentials (the Self Client one unless told). */
+function packageNode(type, name, position, parameters, auth = SELF_CLIENT_AUTH) {
 	return {
 		id: `zd-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
 		name,
 		type,
 		typeVersion: 1,
 		position,
-		parameters: { authentication: 'selfClient', ...parameters },
-		credentials: { [CREDENTIAL_TYPE]: CREDENTIAL },
+		parameters: { authentication: auth.authentication, ...parameters },
+		credentials: { [auth.type]: auth.credential },
 	};
 }
 
-const zohoDeskNode = (name, position, parameters) => packageNode(NODE_TYPES.action, name, position, parameters);
+const zohoDeskNode = (name, position, parameters, auth) => packageNode(NODE_TYPES.action, name, position, parameters, auth);
+const manualTrigger = (position) => ({
+	id: 'zd-start',
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position,
+	parameters: {},
+});
 
 function workflow(id, name, nodes, edges) {
 	const connections = {};
@@ -74,7 +100,7 @@ const READ_NODES = {
 function readTablesWorkflow() {
 	const all = { operation: 'getMany', returnAll: true };
 	const nodes = [
-		{ id: 'zd-start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 400], parameters: {} },
+		manualTrigger([0, 400]),
 		zohoDeskNode(READ_NODES.tickets, [300, 0], { resource: 'ticket', ...all }),
 		zohoDeskNode(READ_NODES.departments, [300, 150], { resource: 'department', ...all }),
 		zohoDeskNode(READ_NODES.products, [300, 300], { resource: 'product', ...all }),
@@ -96,6 +122,21 @@ function readTablesWorkflow() {
 	return workflow(WORKFLOW_IDS.read, 'Zoho Desk: read the five tables', nodes, edges);
 }
 
+/** Names of the OAuth2 read workflow's nodes, by the table they read in full. */
+const OAUTH2_READ_NODES = { tickets: 'Tickets', departments: 'Departments' };
+
+/** Manual Trigger → tickets and departments through the OAuth2 credential (Bearer token, refreshed by n8n). */
+function oauth2ReadWorkflow() {
+	const all = { operation: 'getMany', returnAll: true };
+	const nodes = [
+		manualTrigger([0, 100]),
+		zohoDeskNode(OAUTH2_READ_NODES.tickets, [300, 0], { resource: 'ticket', ...all }, OAUTH2_AUTH),
+		zohoDeskNode(OAUTH2_READ_NODES.departments, [300, 200], { resource: 'department', ...all }, OAUTH2_AUTH),
+	];
+	const edges = Object.values(OAUTH2_READ_NODES).map((name) => ['Start', name]);
+	return workflow(WORKFLOW_IDS.oauth2Read, 'Zoho Desk: read with OAuth2', nodes, edges);
+}
+
 /** Webhook trigger on ticket changes, registered with the simulator when the workflow is activated. */
 function webhookTriggerWorkflow(events = ['Ticket_Add', 'Ticket_Update', 'Ticket_Delete']) {
 	const parameters = { mode: 'automatic', events, includePrevState: true };
@@ -115,12 +156,16 @@ const webhookPath = () => `/webhook/${WEBHOOK_NODE_ID}/webhook`;
 module.exports = {
 	CREDENTIAL,
 	CREDENTIAL_TYPE,
+	OAUTH2_CREDENTIAL,
 	NODE_TYPES,
 	WORKFLOW_IDS,
 	READ_NODES,
+	OAUTH2_READ_NODES,
 	TRIGGER_NODES,
 	selfClientCredential,
+	oauth2Credential,
 	readTablesWorkflow,
+	oauth2ReadWorkflow,
 	webhookTriggerWorkflow,
 	pollTriggerWorkflow,
 	webhookPath,

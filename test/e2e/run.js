@@ -8,12 +8,22 @@ const path = require('node:path');
 const { ensureN8n, selectedMajors } = require('./lib/install');
 const communityPackage = require('./lib/communityPackage');
 const { startZohoDesk } = require('./lib/simulator');
-const { builtNodeTypes, workflowsFor, prepareN8n, setupOwner, activateWorkflow, deactivateWorkflow } = require('./lib/setup');
+const { builtNodeTypes, workflowsFor, prepareN8n, setupOwner, activateWorkflow, deactivateWorkflow, runManually } = require('./lib/setup');
+const { callbackUrl, authorizationUrl, consent, loadCallback } = require('./lib/oauth2');
 const { executionsOf } = require('./lib/db');
 const { Suite, Skip, summaryTable } = require('./lib/suite');
-const { log, formatSeconds, http, waitFor, delay } = require('./lib/util');
+const { log, formatSeconds, http, waitFor, delay, repoRoot } = require('./lib/util');
 const fixtures = require('./fixtures');
-const { checkReadRun, triggerOutput, waitForExecution, lastExecutionId, forgedJwt } = require('./checks');
+const {
+	checkReadRun,
+	checkTableIds,
+	checkAuthorizationUrl,
+	checkConsentRedirect,
+	triggerOutput,
+	waitForExecution,
+	lastExecutionId,
+	forgedJwt,
+} = require('./checks');
 
 const { NODE_TYPES, WORKFLOW_IDS } = fixtures;
 const { webhook: WEBHOOK_NODE, poll: POLL_NODE } = fixtures.TRIGGER_NODES;
@@ -21,6 +31,10 @@ const { webhook: WEBHOOK_NODE, poll: POLL_NODE } = fixtures.TRIGGER_NODES;
 const SIMULATED_TICKETS = 250;
 
 const notBuilt = (type) => `trigger node not built yet (${type} not in dist/)`;
+// The scopes the OAuth2 credential asks for by default, as built.
+const oauth2DefaultScopes = () => require(path.join(repoRoot, 'dist', 'credentials', 'ZohoDeskOAuth2Api.credentials.js')).DEFAULT_SCOPES;
+/** One credential's decrypted data, as `n8n export:credentials --decrypted` prints it. */
+const storedCredential = async (n8n, id) => (await n8n.exportCredentials()).find((credential) => credential.id === id)?.data ?? {};
 
 async function runSuite(install, tarball, nodeTypes) {
 	const suite = new Suite(`n8n ${install.version}`);
@@ -34,7 +48,15 @@ async function runSuite(install, tarball, nodeTypes) {
 	try {
 		let expected;
 		await step('package loads as community node (export:nodes)', async () => {
-			n8n = await prepareN8n({ install, zd, tarball, workflows: workflowsFor(nodeTypes) });
+			const oauth2 = fixtures.oauth2Credential({
+				accountsUrl: zd.sim.accountsUrl,
+				deskUrl: zd.sim.deskUrl,
+				...zd.sim.webClient,
+				orgId: zd.sim.orgId,
+				scope: oauth2DefaultScopes(),
+			});
+			const workflows = [...workflowsFor(nodeTypes), fixtures.oauth2ReadWorkflow()];
+			n8n = await prepareN8n({ install, zd, tarball, workflows, credentials: [oauth2] });
 			const loaded = (await n8n.exportNodeTypes()).map((type) => type.name);
 			const missing = nodeTypes.filter((type) => !loaded.includes(type));
 			assert.equal(missing.length, 0, `n8n did not load ${missing.join(', ')}`);
@@ -50,10 +72,10 @@ async function runSuite(install, tarball, nodeTypes) {
 
 		let firstAccessToken;
 		await step('credential kept the refresh token, cleared the used code', async () => {
-			const [credential] = await n8n.exportCredentials();
-			assert.equal(credential.data.grantCode, '', 'grantCode was not cleared after the exchange');
-			assert.match(credential.data.refreshToken ?? '', /^1000\./, 'no refresh token was stored');
-			firstAccessToken = credential.data.accessToken;
+			const credential = await storedCredential(n8n, fixtures.CREDENTIAL.id);
+			assert.equal(credential.grantCode, '', 'grantCode was not cleared after the exchange');
+			assert.match(credential.refreshToken ?? '', /^1000\./, 'no refresh token was stored');
+			firstAccessToken = credential.accessToken;
 		});
 
 		await step('expired access token is refreshed (second run)', async () => {
@@ -62,16 +84,11 @@ async function runSuite(install, tarball, nodeTypes) {
 			const { ok, run, problem, output } = await n8n.execute(WORKFLOW_IDS.read);
 			assert.ok(ok, `second run after the access token expired: ${problem}:\n${output.slice(-3000)}`);
 			checkReadRun(run, expected, zd.sim.orgId);
-			const [credential] = await n8n.exportCredentials();
-			assert.notEqual(credential.data.accessToken, firstAccessToken, 'the refreshed access token was not stored');
+			const credential = await storedCredential(n8n, fixtures.CREDENTIAL.id);
+			assert.notEqual(credential.accessToken, firstAccessToken, 'the refreshed access token was not stored');
 			// The code was single-use and is gone, so this token request can only have been a refresh.
 			assert.equal(zd.sim.counters().accounts.tokenRequests - before, 1, 'expected exactly one token request');
 		});
-
-		if (!hasWebhook && !hasPoll) {
-			suite.skip('triggers', notBuilt(`${NODE_TYPES.webhookTrigger}, ${NODE_TYPES.pollTrigger}`));
-			return suite;
-		}
 
 		const webhookUrl = `${n8n?.baseUrl}${fixtures.webhookPath()}`;
 		let cookie;
@@ -84,6 +101,69 @@ async function runSuite(install, tarball, nodeTypes) {
 			if (hasPoll) await activateWorkflow(n8n, cookie, WORKFLOW_IDS.poll);
 			return `server up in ${boot}`;
 		});
+
+		let authUrl;
+		await step('OAuth2: authorize URL from the data centre', async () => {
+			zd.sim.registerRedirectUri(zd.sim.webClient.clientId, callbackUrl(n8n));
+			authUrl = await authorizationUrl(n8n, cookie, fixtures.OAUTH2_CREDENTIAL.id);
+			const { scope } = checkAuthorizationUrl(authUrl, {
+				accountsUrl: zd.sim.accountsUrl,
+				clientId: zd.sim.webClient.clientId,
+				redirectUri: callbackUrl(n8n),
+				scopes: oauth2DefaultScopes(),
+			});
+			return `${authUrl.origin}${authUrl.pathname}, ${scope.split(',').length} scopes, offline + consent`;
+		});
+
+		let connected;
+		await step('OAuth2: callback stores tokens', async () => {
+			const before = zd.sim.counters().accounts.tokenRequests;
+			const redirect = await consent(authUrl);
+			checkConsentRedirect(redirect, {
+				callbackUrl: callbackUrl(n8n),
+				state: authUrl.searchParams.get('state'),
+				accountsUrl: zd.sim.accountsUrl,
+			});
+			await loadCallback(redirect, cookie);
+			assert.equal(zd.sim.counters().accounts.tokenRequests - before, 1, 'expected one token request (the code exchange)');
+			connected = (await storedCredential(n8n, fixtures.OAUTH2_CREDENTIAL.id)).oauthTokenData ?? {};
+			// Zoho answers token errors with HTTP 200; n8n then shows "Connection successful" and stores the error.
+			const answered = connected.error ? ` (the token endpoint answered error=${connected.error})` : '';
+			assert.match(connected.access_token ?? '', /^1000\./, `no access token was stored${answered}`);
+			assert.match(connected.refresh_token ?? '', /^1000\./, 'no refresh token was stored');
+			return 'code exchanged at the accounts server; access and refresh token stored';
+		});
+
+		/** The OAuth2 read workflow, run from the editor; its tables must equal the simulator's. */
+		const runOAuth2Read = async () => {
+			const execution = await runManually(n8n, cookie, WORKFLOW_IDS.oauth2Read, 'Start');
+			const runData = execution.data?.resultData?.runData;
+			const error = execution.data?.resultData?.error;
+			assert.equal(execution.status, 'success', `execution ${execution.id} ended ${execution.status}: ${error?.message}`);
+			return `execution ${execution.id}: ${checkTableIds(runData, expected, fixtures.OAUTH2_READ_NODES)}`;
+		};
+
+		await step('OAuth2: read with the stored access token', async () => {
+			const before = zd.sim.counters().accounts.tokenRequests;
+			const summary = await runOAuth2Read();
+			assert.equal(zd.sim.counters().accounts.tokenRequests, before, 'n8n asked for a token though the one from the callback was valid');
+			return summary;
+		});
+
+		await step('OAuth2: refresh after expiry keeps the refresh token', async () => {
+			zd.sim.expireAccessTokens();
+			// The simulator answers a refresh only with the client in the form body, and sends no new refresh token.
+			const summary = await runOAuth2Read();
+			const refreshed = (await storedCredential(n8n, fixtures.OAUTH2_CREDENTIAL.id)).oauthTokenData ?? {};
+			assert.notEqual(refreshed.access_token, connected.access_token, 'the refreshed access token was not stored');
+			assert.equal(refreshed.refresh_token, connected.refresh_token, 'the stored refresh token was lost or replaced');
+			return `${summary}; new access token stored, refresh token kept`;
+		});
+
+		if (!hasWebhook && !hasPoll) {
+			suite.skip('triggers', notBuilt(`${NODE_TYPES.webhookTrigger}, ${NODE_TYPES.pollTrigger}`));
+			return suite;
+		}
 
 		let webhook;
 		let changedTicket;

@@ -5,7 +5,8 @@ const path = require('node:path');
 const { N8n } = require('./n8n');
 const communityPackage = require('./communityPackage');
 const fixtures = require('../fixtures');
-const { http } = require('./util');
+const { executionsOf } = require('./db');
+const { http, waitFor } = require('./util');
 
 const OWNER = { email: 'owner@example.com', firstName: 'Demo', lastName: 'Owner', password: 'ZohoDesk-demo-1' };
 
@@ -26,8 +27,11 @@ function workflowsFor(nodeTypes) {
 	return workflows;
 }
 
-/** A new isolated n8n with the packed package installed, the simulator credential and the workflows imported. */
-async function prepareN8n({ install, zd, tarball, workflows, port }) {
+/**
+ * A new isolated n8n with the packed package installed, the Self Client credential (plus `credentials`) and the
+ * workflows imported.
+ */
+async function prepareN8n({ install, zd, tarball, workflows, credentials = [], port }) {
 	const n8n = await N8n.create(install, { port });
 	communityPackage.installInto(n8n.userFolder, tarball, { env: install.env });
 	const { code } = zd.sim.issueGrantCode({ ttlSeconds: 600 });
@@ -38,7 +42,7 @@ async function prepareN8n({ install, zd, tarball, workflows, port }) {
 		grantCode: code,
 		orgId: zd.sim.orgId,
 	});
-	await n8n.import('credentials', [credential]);
+	await n8n.import('credentials', [credential, ...credentials]);
 	await n8n.import('workflow', workflows);
 	return n8n;
 }
@@ -70,4 +74,29 @@ async function deactivateWorkflow(n8n, cookie, workflowId) {
 	await rest(n8n, cookie, 'POST', `/workflows/${workflowId}/deactivate`, {});
 }
 
-module.exports = { OWNER, builtNodeTypes, workflowsFor, prepareN8n, setupOwner, activateWorkflow, deactivateWorkflow };
+/**
+ * Runs a workflow from its trigger as the editor's "Execute workflow" button does and returns the execution n8n
+ * saved, once finished. 1.x runs the `workflowData` sent; 2.x runs the saved workflow from `triggerToStartFrom`.
+ */
+async function runManually(n8n, cookie, workflowId, triggerName) {
+	const workflowData = await rest(n8n, cookie, 'GET', `/workflows/${workflowId}`);
+	const body = { workflowData, triggerToStartFrom: { name: triggerName } };
+	const { executionId } = (await rest(n8n, cookie, 'POST', `/workflows/${workflowId}/run`, body)) ?? {};
+	if (!executionId) throw new Error(`n8n started no execution of ${workflowId}`);
+	const finished = (e) => String(e.id) === String(executionId) && e.data && !['new', 'running'].includes(e.status);
+	return await waitFor(`execution ${executionId} of ${workflowId} to finish`, async () =>
+		(await executionsOf(n8n, workflowId)).find(finished),
+	);
+}
+
+module.exports = {
+	OWNER,
+	builtNodeTypes,
+	workflowsFor,
+	prepareN8n,
+	setupOwner,
+	rest,
+	activateWorkflow,
+	deactivateWorkflow,
+	runManually,
+};

@@ -46,10 +46,11 @@ async function waitFor(what, check, { timeoutMs = 60_000, intervalMs = 250 } = {
 	throw new Error(`Timed out after ${formatSeconds(timeoutMs)} waiting for ${what}${lastError ? ` (last error: ${lastError.message})` : ''}`);
 }
 
-/** fetch with a JSON body in and out; returns { status, body, text, headers }. */
-async function http(url, { method = 'GET', body, headers = {}, cookie } = {}) {
+/** fetch with a JSON body in and out; returns { status, body, text, headers }. `redirect: 'manual'` returns a 3xx. */
+async function http(url, { method = 'GET', body, headers = {}, cookie, redirect = 'follow' } = {}) {
 	const response = await fetch(url, {
 		method,
+		redirect,
 		headers: {
 			...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
 			...(cookie ? { cookie } : {}),
