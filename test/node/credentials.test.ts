@@ -91,6 +91,19 @@ describe('every data center: accounts server and Desk host come from the same ro
 		expect(credentials.zohoDeskOAuth2Api.oauthTokenData).toMatchObject({ access_token: 'oauth-access-2', refresh_token: 'oauth-refresh' });
 	});
 
+	test('an OAuth2 connection whose code exchange Zoho refused (HTTP 200 error) says so instead of failing obscurely', async () => {
+		const { error } = await runZohoDesk(
+			{ ...getTicket, authentication: 'oAuth2' },
+			{
+				credentials: {
+					zohoDeskOAuth2Api: { dataCenter: 'eu', orgId: ORG, clientId: 'cid', clientSecret: SECRET, oauthTokenData: { error: 'invalid_client' } },
+				},
+			},
+		);
+		expect(error?.message).toBe('The Zoho Desk OAuth2 connection failed: Zoho answered "invalid_client"');
+		expect(error?.description).toMatch(/Connect my account/);
+	});
+
 	test('Custom: the typed accounts and Desk URLs are used (trailing slashes ignored)', async () => {
 		nock('http://127.0.0.1:4000').post('/oauth/v2/token').reply(200, { access_token: 'local', refresh_token: 'r' });
 		nock('http://127.0.0.1:4001').get(`/api/v1/tickets/${TICKET_ID}`).reply(200, { id: TICKET_ID });

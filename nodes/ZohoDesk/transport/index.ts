@@ -1,4 +1,4 @@
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -94,6 +94,14 @@ export function credentialTypeOf(ctx: ZohoDeskContext): string {
 /** The Desk API base URL and orgId of the node's credential. */
 export async function connectionOf(ctx: ZohoDeskContext): Promise<{ apiUrl: string; deskUrl: string; orgId: string }> {
 	const credentials = await ctx.getCredentials(credentialTypeOf(ctx));
+	// Zoho answers a failed code exchange with HTTP 200, so n8n reports "connected" and stores the error as the token.
+	const tokenError = (credentials.oauthTokenData as IDataObject | undefined)?.error;
+	if (tokenError) {
+		throw new NodeOperationError(ctx.getNode(), `The Zoho Desk OAuth2 connection failed: Zoho answered "${String(tokenError)}"`, {
+			description:
+				'Check the Client Secret, the data center (and that Multi-DC is enabled for it in the API Console), then click Connect my account again.',
+		});
+	}
 	const { desk } = resolveHosts(credentials);
 	return { apiUrl: `${desk}/api/v1`, deskUrl: desk, orgId: String(credentials.orgId ?? '').trim() };
 }
