@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { timeMs } from './sync/time';
+
 /**
  * The normalised change both triggers emit, so a workflow can move between webhooks and polling unchanged.
  */
@@ -40,11 +42,7 @@ export function changedFields(previous: IDataObject | null, record: IDataObject 
 
 /** Zoho sends times as ISO strings or epoch milliseconds (number or string); output is always ISO. */
 export function toIsoTime(value: unknown): string {
-	if (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value))) {
-		return new Date(Number(value)).toISOString();
-	}
-	if (typeof value === 'string' && !Number.isNaN(Date.parse(value))) return new Date(value).toISOString();
-	return new Date().toISOString();
+	return new Date(timeMs(value) ?? Date.now()).toISOString();
 }
 
 export type ChangeInput = Omit<ChangeEvent, 'changedFields' | 'eventTime'> & { eventTime: unknown };

@@ -7,8 +7,9 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IHookFunctions, JsonObject } from 'n8n-workflow';
 
 import { zohoDeskApi } from '../ZohoDesk/transport';
+import { zohoErrorOf } from '../ZohoDesk/transport/errors';
 import { MIN_SECRET_LENGTH } from './properties';
-import { explainCreateError, zohoError } from './registrationErrors';
+import { explainCreateError } from './registrationErrors';
 import { desiredWebhook, fingerprint, isZohoWebhook } from './subscription';
 import type { ZohoWebhook } from './subscription';
 
@@ -30,7 +31,7 @@ async function deleteWebhook(ctx: IHookFunctions, id: string): Promise<void> {
 	try {
 		await zohoDeskApi.call(ctx, { method: 'DELETE', path: `/webhooks/${encodeURIComponent(id)}` });
 	} catch (error) {
-		const { code, status } = zohoError(error);
+		const { code, status } = zohoErrorOf(error);
 		if (status !== '404' && code !== 'URL_NOT_FOUND') throw new NodeApiError(ctx.getNode(), error as JsonObject);
 		ctx.logger.debug(`Zoho Desk webhook ${id} was already gone`);
 	}

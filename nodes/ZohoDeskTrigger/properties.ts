@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { departmentsOption } from '../ZohoDesk/actions/common.descriptions';
 import { eventsAccepting, WEBHOOK_EVENTS } from './events';
 
 /** Zoho accepts at most this many watched fields on Ticket_Update (Webhook.json `fields.maxItems`). */
@@ -70,13 +71,9 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: { show: automatic },
 	},
 	{
-		displayName: 'Department Names or IDs',
-		name: 'departmentIds',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getDepartments' },
-		default: [],
-		description:
-			'Only events from these departments, for the chosen events that Zoho can filter by department; none means all departments. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		...departmentsOption(
+			'Only events from these departments, for the chosen events that Zoho can filter by department; none means all departments.',
+		),
 		displayOptions: { show: { ...automatic, events: eventsAccepting('departmentIds') } },
 	},
 	{

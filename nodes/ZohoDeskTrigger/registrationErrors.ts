@@ -1,19 +1,14 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { IHookFunctions, JsonObject } from 'n8n-workflow';
+import type { IHookFunctions } from 'n8n-workflow';
+
+import { zohoErrorOf } from '../ZohoDesk/transport/errors';
 
 const ALTERNATIVES =
 	'Instead, use the Zoho Desk Poll Trigger node (polling needs no webhook), or set Mode to Manual and post events from a workflow rule ("Send Cliq Notification"), which uses no webhook quota.';
 
-/** The Zoho error code, HTTP status and body behind a transport error. */
-export function zohoError(error: unknown): { code?: string; status?: string; body: JsonObject } {
-	const failure = error as { errorResponse?: JsonObject; httpCode?: string | null };
-	const body = failure.errorResponse ?? {};
-	return { code: typeof body.errorCode === 'string' ? body.errorCode : undefined, status: failure.httpCode ?? undefined, body };
-}
-
 /** Zoho's refusals rephrased so the user knows which limit was hit and what else works. */
 export function explainCreateError(ctx: IHookFunctions, error: unknown, url: string): unknown {
-	const { code, status, body } = zohoError(error);
+	const { code, status, body } = zohoErrorOf(error);
 	const httpCode = status;
 	if (code === 'LICENSE_ACCESS_LIMITED') {
 		const allowed = body.maxAllowedEntity === undefined ? '' : ` allows ${String(body.maxAllowedEntity)} webhooks and`;

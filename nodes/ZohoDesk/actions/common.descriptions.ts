@@ -238,3 +238,15 @@ export function listOptionsCollection(table: TableDescription): INodeProperties 
 		],
 	};
 }
+
+/** Several departments picked from Zoho's list (methods/loadOptions getDepartments), sent as `departmentIds`. */
+export function departmentsOption(description: string): INodeProperties {
+	return {
+		displayName: 'Department Names or IDs',
+		name: 'departmentIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getDepartments' },
+		default: [],
+		description: `${description} Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
+	};
+}

@@ -1,7 +1,4 @@
-/** Zoho's errorCode of an error the transport threw (NodeApiError keeps Zoho's error body as errorResponse). */
-function zohoErrorCode(error: unknown): unknown {
-	return (error as { errorResponse?: { errorCode?: unknown } } | undefined)?.errorResponse?.errorCode;
-}
+import { zohoErrorOf } from '../transport/errors';
 
 /**
  * Runs `call`; when Zoho answers one of `codes` (e.g. SCOPE_MISMATCH, URL_NOT_FOUND) gives undefined instead.
@@ -14,6 +11,6 @@ export async function unlessZohoSays<T>(codes: string[], call: () => Promise<T>)
 	} catch (error) {
 		failure = error;
 	}
-	if (!codes.includes(String(zohoErrorCode(failure)))) throw failure;
+	if (!codes.includes(String(zohoErrorOf(failure).code))) throw failure;
 	return undefined;
 }

@@ -56,6 +56,16 @@ function describeZohoError(body: ZohoErrorBody, retryAfterSeconds?: number): str
 	return parts.filter(Boolean).join(' ');
 }
 
+/**
+ * The Zoho error code, HTTP status and body behind an error the transport threw: its NodeApiErrors keep Zoho's
+ * body as errorResponse and the status as httpCode.
+ */
+export function zohoErrorOf(error: unknown): { code?: string; status?: string; body: JsonObject } {
+	const failure = error as { errorResponse?: JsonObject; httpCode?: string | null } | undefined;
+	const body = failure?.errorResponse ?? {};
+	return { code: typeof body.errorCode === 'string' ? body.errorCode : undefined, status: failure?.httpCode ?? undefined, body };
+}
+
 export function isZohoErrorBody(body: unknown): body is ZohoErrorBody {
 	return typeof body === 'object' && body !== null && typeof (body as ZohoErrorBody).errorCode === 'string';
 }

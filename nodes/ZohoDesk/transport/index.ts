@@ -63,8 +63,8 @@ export interface ZohoDeskResponse<T> {
 	statusCode: number;
 	/** undefined for HTTP 204 (Zoho's empty list) */
 	body: T | undefined;
-	/** Credits this call cost and credits left today, when Zoho says so. */
-	credits: { used?: number; remaining?: number };
+	/** Credits this call cost, when Zoho says so (X-Rate-Limit-Request-Weight-v3) */
+	credits: { used?: number };
 }
 
 /** Bounded retries for what Zoho says is temporary: concurrency 429s, 5xx and dropped connections. */
@@ -145,11 +145,7 @@ function retryAfterMs(headers: Record<string, unknown>): number | undefined {
 
 function creditsOf(headers: Record<string, unknown>): ZohoDeskResponse<unknown>['credits'] {
 	const used = Number(header(headers, 'x-rate-limit-request-weight-v3'));
-	const remaining = Number(header(headers, 'x-rate-limit-remaining-v3'));
-	return {
-		used: Number.isFinite(used) ? used : undefined,
-		remaining: Number.isFinite(remaining) ? remaining : undefined,
-	};
+	return { used: Number.isFinite(used) ? used : undefined };
 }
 
 /** How long to wait before retrying this failure, or undefined when it must not be retried. */

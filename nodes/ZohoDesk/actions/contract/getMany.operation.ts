@@ -2,7 +2,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { TABLES } from '../../tables';
-import { filtersCollection, listOptionsCollection, recordLocator, returnAllProperties } from '../common.descriptions';
+import { departmentsOption, filtersCollection, listOptionsCollection, recordLocator, returnAllProperties } from '../common.descriptions';
 import { csv, listOptionsQuery, optionalLocator, readRecords } from '../records';
 
 const table = TABLES.contracts;
@@ -13,15 +13,7 @@ const MAX_IDS = 10;
 const properties: INodeProperties[] = [
 	...returnAllProperties(),
 	filtersCollection(table, [
-		{
-			displayName: 'Department Names or IDs',
-			name: 'departmentIds',
-			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: 'getDepartments' },
-			default: [],
-			description:
-				'Only contracts of these departments (at most 10). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		},
+		departmentsOption('Only contracts of these departments (at most 10).'),
 		{ displayName: 'Account ID', name: 'accountId', type: 'string', default: '', description: 'Only contracts of this account' },
 		{ displayName: 'Owner IDs', name: 'ownerIds', type: 'string', default: '', description: 'Comma-separated agent IDs (at most 10)' },
 		{
