@@ -9,7 +9,7 @@
  *
  * Each read runs in a fresh child process (so its peak memory is its own) through n8n-core's real execution
  * (test/harness: WorkflowExecute, n8n's credential handling and httpRequestWithAuthentication):
- *   (a) the ZohoDesk node, Ticket → Get Many → Return All (nodes/ZohoDesk/sync, 3 parallel requests);
+ *   (a) the ZohoDesk node, Ticket → Get Many → Return All (nodes/shared/sync, 3 parallel requests);
  *   (b) a node that calls the transport's `collect` on /tickets: from=0,100,200… with limit=100 to the end, the way
  *       Return All read before the sync code (and the way other Zoho Desk nodes for n8n read).
  * The simulator runs in this process and charges Zoho's credit schedule (3 credits up to offset 2,000, then 5, 10,
@@ -65,7 +65,7 @@ function handshake() {
 
 /** Return All as it was: the transport's offset paging over the ticket list. */
 function plainPagingNode() {
-	const { collect, authenticationProperty, credentialDescriptions } = require(path.join(ROOT, 'nodes/ZohoDesk/transport/index.ts'));
+	const { collect, authenticationProperty, credentialDescriptions } = require(path.join(ROOT, 'nodes/shared/transport/index.ts'));
 	return {
 		description: {
 			displayName: 'Plain Offset Paging',
@@ -168,9 +168,9 @@ async function main() {
 	}
 	const sizes = option('sizes', '10000,100000').split(',').map(Number);
 	const latencyMs = Number(option('latency', '30'));
-	const concurrency = 3; // DEFAULT_CONCURRENCY of nodes/ZohoDesk/sync
+	const concurrency = 3; // DEFAULT_CONCURRENCY of nodes/shared/sync
 	const { startSimulator } = require(path.join(ROOT, 'test/simulator'));
-	console.log(`Return All of N tickets: (a) nodes/ZohoDesk/sync vs (b) plain offset paging, through n8n-core (test/harness)`);
+	console.log(`Return All of N tickets: (a) nodes/shared/sync vs (b) plain offset paging, through n8n-core (test/harness)`);
 	console.log(`floor: ceil(live/100) calls × 3 credits; wall floor: ceil(calls/${concurrency}) round trips × latency`);
 	for (const n of sizes) {
 		const sim = await startSimulator({ tickets: n, latencyMs, concurrency: 5, dailyCredits: 10_000_000 });

@@ -1,7 +1,7 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { connectionProperties, hostExpression } from '../nodes/ZohoDesk/transport/dataCenters';
-import { credentialTest } from '../nodes/ZohoDesk/transport/errors';
+import { connectionProperties, hostExpression } from '../nodes/shared/transport/dataCenters';
+import { credentialTest } from '../nodes/shared/transport/errors';
 
 /** Reading the five tables and managing webhooks (Zoho's OpenAPI scope catalogue, Common.json). */
 export const DEFAULT_SCOPES = [

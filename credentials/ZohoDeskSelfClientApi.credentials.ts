@@ -7,9 +7,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { connectionProperties, resolveHosts } from '../nodes/ZohoDesk/transport/dataCenters';
-import { credentialTest } from '../nodes/ZohoDesk/transport/errors';
-import { obtainSelfClientToken } from '../nodes/ZohoDesk/transport/selfClientToken';
+import { connectionProperties, resolveHosts } from '../nodes/shared/transport/dataCenters';
+import { credentialTest } from '../nodes/shared/transport/errors';
+import { obtainSelfClientToken } from '../nodes/shared/transport/selfClientToken';
 
 export class ZohoDeskSelfClientApi implements ICredentialType {
 	name = 'zohoDeskSelfClientApi';

@@ -9,8 +9,8 @@ import type {
 
 import { resources } from './actions/resources';
 import { runOperation } from './actions/router';
-import { listSearch, loadOptions } from './methods';
-import { authenticationProperty, credentialDescriptions } from './transport';
+import { listSearch, loadOptions } from '../shared/methods';
+import { authenticationProperty, credentialDescriptions } from '../shared/transport';
 
 export class ZohoDesk implements INodeType {
 	description: INodeTypeDescription = {

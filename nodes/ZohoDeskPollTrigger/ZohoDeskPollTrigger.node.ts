@@ -1,8 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
-import { searchDepartments } from '../ZohoDesk/methods/listSearch';
-import { authenticationProperty, credentialDescriptions } from '../ZohoDesk/transport';
+import { searchDepartments } from '../shared/methods/listSearch';
+import { authenticationProperty, credentialDescriptions } from '../shared/transport';
 import { pollChanges } from './poll';
 import { pollProperties } from './properties';
 

@@ -1,4 +1,4 @@
-import type { RecordVersion } from '../ZohoDesk/sync';
+import type { RecordVersion } from '../shared/sync';
 
 /**
  * Where the next poll of a time-tracked table starts: the latest time seen, plus the record versions already

@@ -1,14 +1,14 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { optionalLocator } from '../ZohoDesk/actions/records';
-import { buildChange } from '../ZohoDesk/changes';
-import type { ChangeOperation } from '../ZohoDesk/changes';
-import { readAllRecords, readChangedSince, readNewest, readRecordsByIds, timeMs, versionsOf, withTimes } from '../ZohoDesk/sync';
-import type { TimeField } from '../ZohoDesk/sync';
-import { TABLES } from '../ZohoDesk/tables';
-import type { TableDescription, TableName } from '../ZohoDesk/tables';
-import { connectionOf } from '../ZohoDesk/transport';
+import { optionalLocator } from '../shared/records';
+import { buildChange } from '../shared/changes';
+import type { ChangeOperation } from '../shared/changes';
+import { readAllRecords, readChangedSince, readNewest, readRecordsByIds, timeMs, versionsOf, withTimes } from '../shared/sync';
+import type { TimeField } from '../shared/sync';
+import { TABLES } from '../shared/tables';
+import type { TableDescription, TableName } from '../shared/tables';
+import { connectionOf } from '../shared/transport';
 import { advance, cursorAt, unseen } from './cursor';
 import type { TimeCursor } from './cursor';
 import type { PollEvent } from './properties';

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { recordLocator } from '../ZohoDesk/actions/common.descriptions';
-import { FIELD_MODULES, TABLES } from '../ZohoDesk/tables';
-import type { TableName } from '../ZohoDesk/tables';
+import { recordLocator } from '../shared/descriptions';
+import { FIELD_MODULES, TABLES } from '../shared/tables';
+import type { TableName } from '../shared/tables';
 
 export type PollEvent = 'any' | 'created' | 'updated' | 'deleted';
 

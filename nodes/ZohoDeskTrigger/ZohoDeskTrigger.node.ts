@@ -7,7 +7,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { authenticationProperty, credentialDescriptions } from '../ZohoDesk/transport';
+import { authenticationProperty, credentialDescriptions } from '../shared/transport';
 import { createWebhook, deleteOwnWebhook, webhookExists } from './lifecycle';
 import { loadOptions } from './methods';
 import { triggerProperties } from './properties';

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 
-import { buildChange } from '../ZohoDesk/changes';
+import { buildChange } from '../shared/changes';
 import { webhookEvent } from './events';
 
 export type RequestBody = { kind: 'empty' } | { kind: 'invalid'; reason: string } | { kind: 'json'; value: unknown };

@@ -1,6 +1,6 @@
-import type { ChangeOperation } from '../ZohoDesk/changes';
-import { TABLES } from '../ZohoDesk/tables';
-import type { TableDescription } from '../ZohoDesk/tables';
+import type { ChangeOperation } from '../shared/changes';
+import { TABLES } from '../shared/tables';
+import type { TableDescription } from '../shared/tables';
 
 /**
  * Every Zoho Desk webhook event, described once: the module it belongs to, the normalised table and

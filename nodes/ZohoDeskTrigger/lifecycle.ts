@@ -6,8 +6,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IHookFunctions, JsonObject } from 'n8n-workflow';
 
-import { zohoDeskApi } from '../ZohoDesk/transport';
-import { zohoErrorOf } from '../ZohoDesk/transport/errors';
+import { zohoDeskApi } from '../shared/transport';
+import { zohoErrorOf } from '../shared/transport/errors';
 import { MIN_SECRET_LENGTH } from './properties';
 import { explainCreateError } from './registrationErrors';
 import { desiredWebhook, fingerprint, isZohoWebhook } from './subscription';

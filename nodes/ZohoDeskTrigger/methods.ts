@@ -1,8 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { getDepartments } from '../ZohoDesk/methods/loadOptions';
-import { recordLabel, TABLES } from '../ZohoDesk/tables';
-import { zohoDeskApi } from '../ZohoDesk/transport';
+import { getDepartments } from '../shared/methods/loadOptions';
+import { recordLabel, TABLES } from '../shared/tables';
+import { zohoDeskApi } from '../shared/transport';
 
 /** Ticket fields by API name, the form Zoho's Ticket_Update `fields` filter takes. */
 async function getTicketFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

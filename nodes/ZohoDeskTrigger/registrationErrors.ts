@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { IHookFunctions } from 'n8n-workflow';
 
-import { zohoErrorOf } from '../ZohoDesk/transport/errors';
+import { zohoErrorOf } from '../shared/transport/errors';
 
 const ALTERNATIVES =
 	'Instead, use the Zoho Desk Poll Trigger node (polling needs no webhook), or set Mode to Manual and post events from a workflow rule ("Send Cliq Notification"), which uses no webhook quota.';

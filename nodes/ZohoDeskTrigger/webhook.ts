@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { connectionOf } from '../ZohoDesk/transport';
+import { connectionOf } from '../shared/transport';
 import { carriesNoEvents, eventItems, readBody, zohoEvents } from './delivery';
 import { tokenMatches, workflowRuleItem } from './manual';
 import type { ManualVerification } from './manual';

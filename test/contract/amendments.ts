@@ -25,7 +25,7 @@ function amendParameter(method: string, path: string, name: string, change: Part
 
 export const SPEC_AMENDMENTS: Amendment[] = [
 	{
-		what: 'GET /api/v1/views (view pickers in nodes/ZohoDesk/methods/listSearch.ts)',
+		what: 'GET /api/v1/views (view pickers in nodes/shared/methods/listSearch.ts)',
 		source: 'zoho/zohodesk-oas v1.0/CustomView.json @75e1ba57, operationId getViews (file not in our copy)',
 		apply: (operations, { orgId }) => {
 			if (operations.some((op) => op.method === 'GET' && op.path === '/api/v1/views')) {

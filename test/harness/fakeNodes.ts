@@ -18,8 +18,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { authenticationProperty, credentialDescriptions, credentialTypeOf } from '../../nodes/ZohoDesk/transport';
-import type { ZohoDeskContext } from '../../nodes/ZohoDesk/transport';
+import { authenticationProperty, credentialDescriptions, credentialTypeOf } from '../../nodes/shared/transport';
+import type { ZohoDeskContext } from '../../nodes/shared/transport';
 
 async function listDepartments(ctx: ZohoDeskContext): Promise<IDataObject> {
 	const credentialType = credentialTypeOf(ctx);

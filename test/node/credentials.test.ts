@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import nock from 'nock';
 
-import { DATA_CENTERS } from '../../nodes/ZohoDesk/transport/dataCenters';
+import { DATA_CENTERS } from '../../nodes/shared/transport/dataCenters';
 import { ORG, TICKET_ID, runZohoDesk, selfClient, useNock } from './fixtures';
 
 useNock();

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { TABLES } from '../../nodes/ZohoDesk/tables';
+import { TABLES } from '../../nodes/shared/tables';
 import { WEBHOOK_EVENTS } from '../../nodes/ZohoDeskTrigger/events';
 import { triggerProperties } from '../../nodes/ZohoDeskTrigger/properties';
 

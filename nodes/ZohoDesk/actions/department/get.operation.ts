@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { TABLES } from '../../tables';
-import { recordIdLocator } from '../common.descriptions';
-import { getRecord } from '../records';
+import { TABLES } from '../../../shared/tables';
+import { recordIdLocator } from '../../../shared/descriptions';
+import { getRecord } from '../../../shared/records';
 
 const table = TABLES.departments;
 

@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { TABLES } from '../../tables';
-import { filtersCollection, returnAllProperties } from '../common.descriptions';
-import { readRecords } from '../records';
+import { TABLES } from '../../../shared/tables';
+import { filtersCollection, returnAllProperties } from '../../../shared/descriptions';
+import { readRecords } from '../../../shared/records';
 
 const table = TABLES.departments;
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector } from '../common.descriptions';
+import { operationSelector } from '../../../shared/descriptions';
 import * as getMany from './getMany.operation';
 
 export { getMany };

@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { zohoDeskApi } from '../../transport';
-import { returnAllProperties } from '../common.descriptions';
+import { zohoDeskApi } from '../../../shared/transport';
+import { returnAllProperties } from '../../../shared/descriptions';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['organization'], operation: ['getMany'] } },

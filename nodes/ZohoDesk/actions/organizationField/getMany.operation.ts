@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { FIELD_MODULES, TABLES } from '../../tables';
-import { filtersCollection, recordLocator, returnAllProperties } from '../common.descriptions';
-import { csv, optionalLocator, readRecords } from '../records';
+import { FIELD_MODULES, TABLES } from '../../../shared/tables';
+import { filtersCollection, recordLocator, returnAllProperties } from '../../../shared/descriptions';
+import { csv, optionalLocator, readRecords } from '../../../shared/records';
 
 const table = TABLES.organizationFields;
 

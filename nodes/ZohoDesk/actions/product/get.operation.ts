@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { TABLES } from '../../tables';
-import { includeOption, recordIdLocator } from '../common.descriptions';
-import { csv, getRecord } from '../records';
+import { TABLES } from '../../../shared/tables';
+import { includeOption, recordIdLocator } from '../../../shared/descriptions';
+import { csv, getRecord } from '../../../shared/records';
 
 const table = TABLES.products;
 

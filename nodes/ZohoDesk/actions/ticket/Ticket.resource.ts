@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector, readOperations } from '../common.descriptions';
+import { operationSelector, readOperations } from '../../../shared/descriptions';
 import * as count from './count.operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';

@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { TABLES } from '../../tables';
-import { zohoDeskApi } from '../../transport';
-import { compact } from '../records';
+import { TABLES } from '../../../shared/tables';
+import { zohoDeskApi } from '../../../shared/transport';
+import { compact } from '../../../shared/records';
 import { searchFilterProperties, searchQuery } from './searchFilters';
 
 export const description = updateDisplayOptions(

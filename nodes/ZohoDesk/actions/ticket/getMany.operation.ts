@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { TABLES } from '../../tables';
-import { filtersCollection, listOptionsCollection, recordLocator, returnAllProperties } from '../common.descriptions';
-import { csv, listOptionsQuery, optionalLocator, readRecords } from '../records';
+import { TABLES } from '../../../shared/tables';
+import { filtersCollection, listOptionsCollection, recordLocator, returnAllProperties } from '../../../shared/descriptions';
+import { csv, listOptionsQuery, optionalLocator, readRecords } from '../../../shared/records';
 
 const table = TABLES.tickets;
 

@@ -1,10 +1,10 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { TABLES } from '../../tables';
-import { collect } from '../../transport';
-import { returnAllProperties, sortOptions } from '../common.descriptions';
-import { compact, sortParam } from '../records';
+import { TABLES } from '../../../shared/tables';
+import { collect } from '../../../shared/transport';
+import { returnAllProperties, sortOptions } from '../../../shared/descriptions';
+import { compact, sortParam } from '../../../shared/records';
 import { searchFilterProperties, searchQuery } from './searchFilters';
 
 /** Zoho's ticket search accepts `from` up to 999 (OpenAPI spec), so one query reaches 1,099 tickets. */

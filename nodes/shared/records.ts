@@ -1,11 +1,11 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { readAllRecords, readChangedSince, timeMs } from '../sync';
-import { collect, zohoDeskApi } from '../transport';
-import { recordPath } from '../tables';
-import type { TableDescription } from '../tables';
-import { ID_PATTERN } from './common.descriptions';
+import { readAllRecords, readChangedSince, timeMs } from './sync';
+import { collect, zohoDeskApi } from './transport';
+import { recordPath } from './tables';
+import type { TableDescription } from './tables';
+import { ID_PATTERN } from './descriptions';
 
 /** A comma-separated list from a string ("a, b") or an array, trimmed and without duplicates. */
 export function csv(value: unknown): string | undefined {
@@ -74,7 +74,7 @@ function changedSince(this: IExecuteFunctions, itemIndex: number) {
 
 /**
  * A table's list endpoint with the node's Return All / Limit and Since filters. Return All and the Since filters
- * read at the lowest credit cost (nodes/ZohoDesk/sync); a limited read stops at its limit.
+ * read at the lowest credit cost (nodes/shared/sync); a limited read stops at its limit.
  */
 export async function readRecords(
 	this: IExecuteFunctions,

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../sync';
-import type { TableDescription } from '../tables';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './sync';
+import type { TableDescription } from './tables';
 
 /** Zoho ids: digit strings of up to 19 digits (never numbers). */
 export const ID_PATTERN = '^[0-9]{1,19}$';
@@ -172,7 +172,7 @@ export function readOperations(singular: string, plural: string): INodePropertyO
 
 /**
  * "Created Since" / "Modified Since" filters for the tables whose records carry those times: the read asks Zoho
- * only for what changed (nodes/ZohoDesk/sync), each record once, oldest first.
+ * only for what changed (nodes/shared/sync), each record once, oldest first.
  */
 export function changedSinceFilters(table: TableDescription): INodeProperties[] {
 	const filters: INodeProperties[] = [];
