@@ -7,7 +7,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { resources } from './actions/resources';
+import { resourceProperties } from './actions/resources';
 import { runOperation } from './actions/router';
 import { listSearch, loadOptions } from '../shared/methods';
 import { authenticationProperty, credentialDescriptions } from '../shared/transport';
@@ -26,25 +26,7 @@ export class ZohoDesk implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: credentialDescriptions,
-		properties: [
-			authenticationProperty,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Contract', value: 'contract' },
-					{ name: 'Department', value: 'department' },
-					{ name: 'Organization', value: 'organization' },
-					{ name: 'Organization Field', value: 'organizationField' },
-					{ name: 'Product', value: 'product' },
-					{ name: 'Ticket', value: 'ticket' },
-				],
-				default: 'ticket',
-			},
-			...Object.values(resources).flatMap((resource) => resource.description),
-		],
+		properties: [authenticationProperty, ...resourceProperties],
 	};
 
 	methods = { listSearch, loadOptions };

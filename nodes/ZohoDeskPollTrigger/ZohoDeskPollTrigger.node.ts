@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
-import { searchDepartments } from '../shared/methods/listSearch';
+import { listSearch } from '../shared/methods';
 import { authenticationProperty, credentialDescriptions } from '../shared/transport';
 import { pollChanges } from './poll';
 import { pollProperties } from './properties';
@@ -26,7 +26,7 @@ export class ZohoDeskPollTrigger implements INodeType {
 		properties: [authenticationProperty, ...pollProperties],
 	};
 
-	methods = { listSearch: { searchDepartments } };
+	methods = { listSearch: { searchDepartments: listSearch.searchDepartments } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollChanges.call(this);

@@ -6,7 +6,7 @@ import { buildChange } from '../shared/changes';
 import type { ChangeOperation } from '../shared/changes';
 import { readAllRecords, readChangedSince, readNewest, readRecordsByIds, timeMs, versionsOf, withTimes } from '../shared/sync';
 import type { TimeField } from '../shared/sync';
-import { TABLES } from '../shared/tables';
+import { departmentQuery, TABLES } from '../shared/tables';
 import type { TableDescription, TableName } from '../shared/tables';
 import { connectionOf } from '../shared/transport';
 import { advance, cursorAt, unseen } from './cursor';
@@ -50,21 +50,17 @@ function settingsOf(ctx: IPollFunctions): PollSettings {
 	const table = TABLES[ctx.getNodeParameter('table', 'tickets') as TableName];
 	const event = ctx.getNodeParameter('event', 'any') as PollEvent;
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
-	const departmentId = optionalLocator(options.departmentId);
+	const { moduleParam } = table.poll;
 	const filters: IDataObject = {
-		tickets: { departmentId },
-		// As Get Many does: Zoho lists the products of every accessible department for departmentId 0.
-		products: { departmentId: departmentId ?? '0' },
-		contracts: { departmentIds: departmentId },
-		departments: {},
-		organizationFields: { module: ctx.getNodeParameter('module', 'tickets') },
-	}[table.name];
+		...departmentQuery(table, optionalLocator(options.departmentId)),
+		...(moduleParam ? { [moduleParam]: ctx.getNodeParameter('module', 'tickets') } : {}),
+	};
 	const deletesByDiff = event === 'deleted' || options.detectDeletes === true;
 	return {
 		table,
 		event,
 		filters,
-		bySnapshot: table.changeTracking === 'snapshot' || (deletesByDiff && table.changeTracking !== 'searchModifiedTime'),
+		bySnapshot: table.changeTracking === 'snapshot' || (deletesByDiff && table.poll.deletesVisible),
 		field: event === 'created' || !table.modifiedTimeField ? 'createdTime' : 'modifiedTime',
 		emitInitialSnapshot: options.emitInitialSnapshot === true,
 	};
@@ -128,7 +124,7 @@ async function pollBySnapshot(ctx: IPollFunctions, settings: PollSettings, state
 
 /** Zoho's webhook event name where Zoho has one, else the same pattern (e.g. Product_Update). */
 function eventTypeOf(table: TableDescription, operation: ChangeOperation): string {
-	const zohoEvent = table.webhookEvents?.[operation];
+	const zohoEvent = table.webhook?.events[operation]?.name;
 	if (zohoEvent) return zohoEvent;
 	const verb = { insert: 'Add', update: 'Update', delete: 'Delete' }[operation];
 	return `${table.resource.charAt(0).toUpperCase()}${table.resource.slice(1)}_${verb}`;

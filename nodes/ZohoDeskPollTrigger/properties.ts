@@ -1,18 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { recordLocator } from '../shared/descriptions';
-import { FIELD_MODULES, TABLES } from '../shared/tables';
-import type { TableName } from '../shared/tables';
+import { FIELD_MODULES, TABLE_NAMES, TABLES } from '../shared/tables';
+import type { TableDescription, TableName } from '../shared/tables';
 
 export type PollEvent = 'any' | 'created' | 'updated' | 'deleted';
 
-const TABLE_OPTIONS = (Object.keys(TABLES) as TableName[])
-	.map((name) => ({ name: `${TABLES[name].displayName}s`, value: name }))
-	.sort((a, b) => a.name.localeCompare(b.name));
+const TABLE_OPTIONS = TABLE_NAMES.map((name) => ({ name: `${TABLES[name].displayName}s`, value: name })).sort((a, b) =>
+	a.name.localeCompare(b.name),
+);
+
+const tablesWhere = (test: (table: TableDescription) => boolean): TableName[] =>
+	TABLE_NAMES.filter((name) => test(TABLES[name]));
 
 /** Tables whose deletions a poll can see (by comparing every id with the previous poll's). */
-const DELETES_VISIBLE: TableName[] = ['departments', 'products', 'organizationFields', 'contracts'];
-const DELETES_INVISIBLE = TABLE_OPTIONS.map((option) => option.value).filter((name) => !DELETES_VISIBLE.includes(name));
+const DELETES_VISIBLE = tablesWhere((table) => table.poll.deletesVisible);
+const DELETES_INVISIBLE = tablesWhere((table) => !table.poll.deletesVisible);
 
 const ANY = { name: 'Any Change', value: 'any', description: 'Created, updated or (where a poll can see it) deleted' };
 const CREATED = { name: 'Created', value: 'created' };
@@ -35,7 +38,7 @@ export const pollProperties: INodeProperties[] = [
 		options: FIELD_MODULES.map((module) => ({ name: module.charAt(0).toUpperCase() + module.slice(1), value: module })),
 		default: 'tickets',
 		description: 'Whose fields to watch',
-		displayOptions: { show: { table: ['organizationFields'] } },
+		displayOptions: { show: { table: tablesWhere((table) => table.poll.moduleParam !== undefined) } },
 	},
 	{
 		displayName: 'Event',
@@ -77,7 +80,7 @@ export const pollProperties: INodeProperties[] = [
 					searchListMethod: 'searchDepartments',
 					description: 'Only records of this department',
 				}),
-				displayOptions: { show: { '/table': ['tickets', 'products', 'contracts'] } },
+				displayOptions: { show: { '/table': tablesWhere((table) => table.departmentFilter !== undefined) } },
 			},
 			{
 				displayName: 'Detect Deletes',
@@ -86,7 +89,10 @@ export const pollProperties: INodeProperties[] = [
 				default: false,
 				description:
 					'Whether to read every record on each poll to notice deleted ones. Costs 3 credits per 100 records per poll; without it a poll reads only what changed.',
-				displayOptions: { show: { '/table': ['products', 'contracts'] } },
+				// Tables read by snapshot compare every id anyway.
+				displayOptions: {
+					show: { '/table': tablesWhere((table) => table.poll.deletesVisible && table.changeTracking !== 'snapshot') },
+				},
 			},
 			{
 				displayName: 'Emit Initial Snapshot',

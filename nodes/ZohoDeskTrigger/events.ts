@@ -1,15 +1,14 @@
 import type { ChangeOperation } from '../shared/changes';
 import { TABLES } from '../shared/tables';
-import type { TableDescription } from '../shared/tables';
+import type { TableDescription, WebhookFilter } from '../shared/tables';
 
 /**
  * Every Zoho Desk webhook event, described once: the module it belongs to, the normalised table and
  * operation it becomes, and the subscription filter keys Zoho accepts for it. Event names and filter keys
  * are those of Zoho's OpenAPI spec (zohodesk-oas v1.0 Webhook.json `subscriptions`); the spec also lists
  * `departmentId` next to `departmentIds`, and Zoho's docs and every client use `departmentIds`.
+ * The events of a table that tables.ts describes come from its entry there.
  */
-export type FilterKey = 'departmentIds' | 'includePrevState' | 'fields' | 'direction';
-
 export interface WebhookEvent {
 	/** Zoho's event type, e.g. `Ticket_Add` */
 	name: string;
@@ -19,30 +18,32 @@ export interface WebhookEvent {
 	label: string;
 	table: string;
 	operation: ChangeOperation;
-	filters: FilterKey[];
+	filters: WebhookFilter[];
 }
 
-type EventRow = [name: string, label: string, operation: ChangeOperation, filters: FilterKey[], table?: string];
+type EventRow = [name: string, label: string, operation: ChangeOperation, filters: WebhookFilter[], table?: string];
 
-const DEPT: FilterKey[] = ['departmentIds'];
-const PREV: FilterKey[] = ['includePrevState'];
-const DEPT_PREV: FilterKey[] = ['departmentIds', 'includePrevState'];
+const DEPT: WebhookFilter[] = ['departmentIds'];
+const PREV: WebhookFilter[] = ['includePrevState'];
+const DEPT_PREV: WebhookFilter[] = ['departmentIds', 'includePrevState'];
 
-/** The three events of a table that tables.ts describes, named as tables.ts names them. */
-function tableEvents(table: TableDescription, filters: Partial<Record<ChangeOperation, FilterKey[]>>): EventRow[] {
-	const names = table.webhookEvents ?? { insert: '', update: '' };
-	const labels: Record<ChangeOperation, string> = { insert: 'Added', update: 'Updated', delete: 'Deleted' };
-	return (Object.keys(filters) as ChangeOperation[])
-		.filter((operation) => names[operation])
-		.map((operation) => [names[operation]!, labels[operation], operation, filters[operation]!]);
+const LABELS: Record<ChangeOperation, string> = { insert: 'Added', update: 'Updated', delete: 'Deleted' };
+
+/** The module of a table that tables.ts describes, with its events as tables.ts names them. */
+function tableModule(table: TableDescription): { module: string; table: string; events: EventRow[] } {
+	const { module, events } = table.webhook!;
+	return {
+		module,
+		table: table.name,
+		events: (Object.keys(events) as ChangeOperation[]).map((operation) => {
+			const { name, filters } = events[operation]!;
+			return [name, LABELS[operation], operation, filters];
+		}),
+	};
 }
 
 const MODULES: Array<{ module: string; table: string; events: EventRow[] }> = [
-	{
-		module: 'Ticket',
-		table: TABLES.tickets.name,
-		events: tableEvents(TABLES.tickets, { insert: DEPT, update: [...DEPT_PREV, 'fields'], delete: [] }),
-	},
+	tableModule(TABLES.tickets),
 	{ module: 'Thread', table: 'threads', events: [['Ticket_Thread_Add', 'Added', 'insert', [...DEPT, 'direction']]] },
 	{
 		module: 'Comment',
@@ -83,11 +84,7 @@ const MODULES: Array<{ module: string; table: string; events: EventRow[] }> = [
 			[`${module}_Delete`, 'Deleted', 'delete', []],
 		] as EventRow[],
 	})),
-	{
-		module: 'Department',
-		table: TABLES.departments.name,
-		events: tableEvents(TABLES.departments, { insert: [], update: PREV }),
-	},
+	tableModule(TABLES.departments),
 	{
 		module: 'Agent',
 		table: 'agents',
@@ -176,6 +173,6 @@ export function webhookEvent(name: string): WebhookEvent {
 }
 
 /** Names of the events that accept a filter, for displayOptions and for building subscriptions. */
-export function eventsAccepting(filter: FilterKey): string[] {
+export function eventsAccepting(filter: WebhookFilter): string[] {
 	return WEBHOOK_EVENTS.filter((event) => event.filters.includes(filter)).map((event) => event.name);
 }

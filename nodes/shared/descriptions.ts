@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './sync';
+import { pickerMethod } from './tables';
 import type { TableDescription } from './tables';
 
 /** Zoho ids: digit strings of up to 19 digits (never numbers). */
@@ -89,13 +90,13 @@ export function recordLocator(options: LocatorOptions): INodeProperties {
 	};
 }
 
-/** The record id picker of a table's Get operation. */
-export function recordIdLocator(table: TableDescription, searchListMethod?: string, urlRegex?: string): INodeProperties {
+/** The record id picker of a table's Get operation: the table's picker, an ID, or (with `urlRegex`) a Zoho Desk link. */
+export function recordIdLocator(table: TableDescription, options: { urlRegex?: string } = {}): INodeProperties {
 	return recordLocator({
 		name: 'id',
 		displayName: `${table.displayName}`,
-		searchListMethod,
-		urlRegex,
+		searchListMethod: pickerMethod(table),
+		urlRegex: options.urlRegex,
 		required: true,
 		description: `The ${table.displayName.toLowerCase()} to get`,
 	});
@@ -150,7 +151,7 @@ export const fieldsOption: INodeProperties = {
 };
 
 /** A resource's operation selector. */
-export function operationSelector(resource: string, options: INodePropertyOptions[]): INodeProperties {
+export function operationSelector(resource: string, options: INodePropertyOptions[], defaultOperation: string): INodeProperties {
 	return {
 		displayName: 'Operation',
 		name: 'operation',
@@ -158,17 +159,25 @@ export function operationSelector(resource: string, options: INodePropertyOption
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource] } },
 		options,
-		default: 'getMany',
+		default: defaultOperation,
 	};
 }
 
-/** Get and Get Many, worded for one table ("department" / "departments"). */
-export function readOperations(singular: string, plural: string): INodePropertyOptions[] {
-	return [
-		{ name: 'Get', value: 'get', description: `Get a ${singular}`, action: `Get a ${singular}` },
-		{ name: 'Get Many', value: 'getMany', description: `List ${plural}`, action: `Get many ${plural}` },
-	];
-}
+type OperationOption = Omit<INodePropertyOptions, 'value'>;
+
+/** A Get operation's selector entry, worded for one table ("department"). */
+export const getOption = (singular: string): OperationOption => ({
+	name: 'Get',
+	description: `Get a ${singular}`,
+	action: `Get a ${singular}`,
+});
+
+/** A Get Many operation's selector entry, worded for one table ("departments"). */
+export const getManyOption = (plural: string): OperationOption => ({
+	name: 'Get Many',
+	description: `List ${plural}`,
+	action: `Get many ${plural}`,
+});
 
 /**
  * "Created Since" / "Modified Since" filters for the tables whose records carry those times: the read asks Zoho

@@ -6,6 +6,7 @@ import { collect, zohoDeskApi } from './transport';
 import { recordPath } from './tables';
 import type { TableDescription } from './tables';
 import { ID_PATTERN } from './descriptions';
+import { compact } from './query';
 
 /** A comma-separated list from a string ("a, b") or an array, trimmed and without duplicates. */
 export function csv(value: unknown): string | undefined {
@@ -24,13 +25,6 @@ export function sortParam(sortBy: unknown, sortOrder: unknown): string | undefin
 /** The query parameters of a list's Options collection (listOptionsCollection). */
 export function listOptionsQuery(options: IDataObject): IDataObject {
 	return { sortBy: sortParam(options.sortBy, options.sortOrder), include: csv(options.include), fields: csv(options.fields) };
-}
-
-/** Drops empty values so only what the user set is sent. */
-export function compact(qs: IDataObject): IDataObject {
-	return Object.fromEntries(
-		Object.entries(qs).filter(([, value]) => value !== undefined && value !== null && value !== ''),
-	);
 }
 
 /** A record id from a resource locator (or plain string), checked to be a Zoho id. */

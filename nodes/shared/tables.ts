@@ -1,6 +1,10 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ChangeOperation } from './changes';
+
 /**
- * The five Zoho Desk tables, described once. Operations, pickers, the webhook normaliser and the polling
- * trigger all derive from these entries. Endpoints, limits and enums are those of Zoho's OpenAPI spec
+ * The Zoho Desk tables, described once. Operations, pickers, the webhook trigger's event catalogue and the
+ * polling trigger all derive from these entries. Endpoints, limits and enums are those of Zoho's OpenAPI spec
  * (zoho/zohodesk-oas v1.0).
  */
 export type TableName = 'tickets' | 'departments' | 'products' | 'organizationFields' | 'contracts';
@@ -25,6 +29,37 @@ export interface SearchDescription {
 	timeRanges: string[];
 }
 
+/** A Zoho webhook subscription filter key (Webhook.json `subscriptions`). */
+export type WebhookFilter = 'departmentIds' | 'includePrevState' | 'fields' | 'direction';
+
+/** A table's Zoho webhook events, where Zoho has any. */
+export interface WebhookDescription {
+	/** Module the events are listed under in Zoho Desk, e.g. `Ticket` */
+	module: string;
+	/** Zoho's event per operation, with the subscription filter keys it accepts */
+	events: Partial<Record<ChangeOperation, { name: string; filters: WebhookFilter[] }>>;
+}
+
+/** A table's record picker (listSearch method `search<Table>`). */
+export interface PickerDescription {
+	/** List parameters of every picker page, e.g. an order */
+	query?: IDataObject;
+	/** The list parameter Zoho filters by the typed text itself; without one the page is filtered here */
+	textParam?: string;
+	/** From 3 typed characters on, Zoho's full-text search (the table's search endpoint, `_all`), in this order */
+	fullTextSortBy?: string;
+	/** Shown as `#value` before the label, e.g. the ticket number */
+	numberField?: string;
+}
+
+/** What the polling trigger needs to know of a table. */
+export interface PollDescription {
+	/** Whether deleted records leave the list, so comparing ids with the previous poll's finds them */
+	deletesVisible: boolean;
+	/** The list parameter that takes the trigger's Module option (organization fields are listed per module) */
+	moduleParam?: string;
+}
+
 export interface TableDescription {
 	name: TableName;
 	/** Node resource value */
@@ -37,10 +72,11 @@ export interface TableDescription {
 	pageSize?: number;
 	/** Fields that name a record in pickers, first non-empty wins */
 	labelFields: string[];
+	picker?: PickerDescription;
 	/** List `sortBy` values (a `-` prefix sorts descending) */
 	sortFields: string[];
-	/** Query parameters the list endpoint accepts as filters */
-	filterParams: string[];
+	/** The list filter that narrows to one department; `every` is what lists every department's records */
+	departmentFilter?: { param: 'departmentId' | 'departmentIds'; every?: string };
 	/** Values of the list endpoint's `include` */
 	listInclude: string[];
 	/** Values of the get-by-id endpoint's `include` */
@@ -48,8 +84,8 @@ export interface TableDescription {
 	createdTimeField?: string;
 	modifiedTimeField?: string;
 	changeTracking: ChangeTracking;
-	/** Zoho webhook events for this table, when Zoho has any */
-	webhookEvents?: { insert: string; update: string; delete?: string };
+	poll: PollDescription;
+	webhook?: WebhookDescription;
 	search?: SearchDescription;
 }
 
@@ -62,14 +98,24 @@ export const TABLES: Record<TableName, TableDescription> = {
 		recordPath: '/tickets/{id}',
 		pageSize: 100,
 		labelFields: ['subject', 'ticketNumber'],
+		picker: { query: { sortBy: '-createdTime' }, fullTextSortBy: '-modifiedTime', numberField: 'ticketNumber' },
 		sortFields: ['createdTime', 'dueDate', 'recentThread'],
-		filterParams: ['departmentId', 'viewId', 'status', 'priority', 'channel', 'assignee', 'teamIds', 'receivedInDays', 'fields'],
+		departmentFilter: { param: 'departmentId' },
 		listInclude: ['contacts', 'products', 'departments', 'team', 'assignee'],
 		recordInclude: ['contacts', 'products', 'assignee', 'departments', 'contract', 'isRead', 'team', 'skills'],
 		createdTimeField: 'createdTime',
 		modifiedTimeField: 'modifiedTime',
 		changeTracking: 'searchModifiedTime',
-		webhookEvents: { insert: 'Ticket_Add', update: 'Ticket_Update', delete: 'Ticket_Delete' },
+		// Deleted tickets go to the trash, which lists and search do not show.
+		poll: { deletesVisible: false },
+		webhook: {
+			module: 'Ticket',
+			events: {
+				insert: { name: 'Ticket_Add', filters: ['departmentIds'] },
+				update: { name: 'Ticket_Update', filters: ['departmentIds', 'includePrevState', 'fields'] },
+				delete: { name: 'Ticket_Delete', filters: [] },
+			},
+		},
 		search: {
 			path: '/tickets/search',
 			maxFrom: 999,
@@ -87,13 +133,20 @@ export const TABLES: Record<TableName, TableDescription> = {
 		recordPath: '/departments/{id}',
 		pageSize: 200,
 		labelFields: ['name', 'nameInCustomerPortal'],
+		picker: {},
 		sortFields: [],
-		filterParams: ['isEnabled', 'searchStr', 'chatStatus'],
 		listInclude: [],
 		recordInclude: [],
 		createdTimeField: 'createdTime',
 		changeTracking: 'snapshot',
-		webhookEvents: { insert: 'Department_Add', update: 'Department_Update' },
+		poll: { deletesVisible: true },
+		webhook: {
+			module: 'Department',
+			events: {
+				insert: { name: 'Department_Add', filters: [] },
+				update: { name: 'Department_Update', filters: ['includePrevState'] },
+			},
+		},
 	},
 	products: {
 		name: 'products',
@@ -103,13 +156,16 @@ export const TABLES: Record<TableName, TableDescription> = {
 		recordPath: '/products/{id}',
 		pageSize: 100,
 		labelFields: ['productName', 'productCode'],
+		picker: { query: { sortBy: 'productName' } },
 		sortFields: ['productName', 'productCode', 'unitPrice', 'createdTime', 'modifiedTime'],
-		filterParams: ['departmentId', 'viewId', 'ownerId', 'fields'],
+		// Zoho lists the products of every accessible department for departmentId 0.
+		departmentFilter: { param: 'departmentId', every: '0' },
 		listInclude: ['owner'],
 		recordInclude: ['departments', 'owner'],
 		createdTimeField: 'createdTime',
 		modifiedTimeField: 'modifiedTime',
 		changeTracking: 'listSortedByModifiedTime',
+		poll: { deletesVisible: true },
 	},
 	organizationFields: {
 		name: 'organizationFields',
@@ -119,10 +175,10 @@ export const TABLES: Record<TableName, TableDescription> = {
 		recordPath: '/organizationFields/{id}',
 		labelFields: ['displayLabel', 'apiName'],
 		sortFields: [],
-		filterParams: ['module', 'departmentId', 'apiNames'],
 		listInclude: [],
 		recordInclude: [],
 		changeTracking: 'snapshot',
+		poll: { deletesVisible: true, moduleParam: 'module' },
 	},
 	contracts: {
 		name: 'contracts',
@@ -132,21 +188,31 @@ export const TABLES: Record<TableName, TableDescription> = {
 		recordPath: '/contracts/{id}',
 		pageSize: 100,
 		labelFields: ['contractName', 'contractNumber'],
+		// Zoho filters contracts by name prefix itself.
+		picker: { textParam: 'contractName' },
 		sortFields: ['accountName', 'contractName', 'contractEndDate', 'contractStartDate', 'createdTime', 'modifiedTime'],
-		filterParams: ['departmentIds', 'accountId', 'ownerIds', 'contractName', 'viewId', 'fields'],
+		departmentFilter: { param: 'departmentIds' },
 		listInclude: ['accounts', 'products', 'slas', 'owner', 'departments'],
 		recordInclude: [],
 		createdTimeField: 'createdTime',
 		modifiedTimeField: 'modifiedTime',
 		changeTracking: 'listSortedByModifiedTime',
+		poll: { deletesVisible: true },
 	},
 };
 
 /** Modules of organizationFields (FieldOld.json `module` enum) */
 export const FIELD_MODULES = ['tickets', 'contacts', 'accounts', 'tasks', 'calls', 'events', 'contracts', 'products'];
 
+export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+
 export function recordPath(table: TableDescription, id: string): string {
 	return table.recordPath.replace('{id}', encodeURIComponent(id));
+}
+
+/** The listSearch method of a table's picker, e.g. `searchTickets`; undefined when it has none. */
+export function pickerMethod(table: TableDescription): string | undefined {
+	return table.picker ? `search${table.name.charAt(0).toUpperCase()}${table.name.slice(1)}` : undefined;
 }
 
 /** A record's display name for pickers. */
@@ -156,4 +222,10 @@ export function recordLabel(table: TableDescription, record: Record<string, unkn
 		if (value !== undefined && value !== null && value !== '') return String(value);
 	}
 	return String(record.id ?? '');
+}
+
+/** The list filter of a department, or of every department when none is chosen (and the list needs saying so). */
+export function departmentQuery(table: TableDescription, departmentId: string | undefined): IDataObject {
+	const filter = table.departmentFilter;
+	return filter ? { [filter.param]: departmentId ?? filter.every } : {};
 }

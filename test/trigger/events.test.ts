@@ -31,7 +31,7 @@ test('the events are grouped in the modules users know from Zoho Desk', () => {
 
 test('ticket and department events are the ones the table registry names', () => {
 	for (const table of [TABLES.tickets, TABLES.departments]) {
-		for (const name of Object.values(table.webhookEvents ?? {})) {
+		for (const { name } of Object.values(table.webhook?.events ?? {})) {
 			expect(catalogue.get(name)?.table).toBe(table.name);
 		}
 	}

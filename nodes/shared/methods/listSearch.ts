@@ -1,75 +1,80 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { recordLabel, TABLES } from '../tables';
+import { departmentQuery, pickerMethod, recordLabel, TABLE_NAMES, TABLES } from '../tables';
 import type { TableDescription } from '../tables';
-import { connectionOf, zohoDeskApi } from '../transport';
+import { compact } from '../query';
+import { zohoDeskApi } from '../transport';
 
 const PICKER_PAGE = 50;
 
+/** Zoho's full-text search needs at least this many characters. */
+const FULL_TEXT_MIN = 3;
+
 type Page = { data?: IDataObject[] } | undefined;
+
+type ListSearch = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
 
 function matches(label: string, filter?: string): boolean {
 	return !filter || label.toLowerCase().includes(filter.toLowerCase());
 }
 
-/** One page of a table's list as picker entries; the pagination token is the next `from`. */
+function pickerEntry(table: TableDescription, row: IDataObject) {
+	const number = table.picker?.numberField ? row[table.picker.numberField] : undefined;
+	const label = recordLabel(table, row);
+	return {
+		name: number !== undefined && number !== null && number !== '' ? `#${String(number)} ${label}` : label,
+		value: String(row.id),
+		...(typeof row.webUrl === 'string' ? { url: row.webUrl } : {}),
+	};
+}
+
+/**
+ * One page of a table's picker; the pagination token is the next `from`. What was typed filters the page here,
+ * unless Zoho can filter by it (the table's text parameter, or full-text search from 3 characters).
+ */
 async function searchTable(
 	this: ILoadOptionsFunctions,
 	table: TableDescription,
-	qs: IDataObject,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
+	const picker = table.picker ?? {};
+	const text = filter?.trim() ?? '';
 	const from = Number(paginationToken ?? 0);
+	const search = table.search;
+	if (picker.fullTextSortBy && search && text.length >= FULL_TEXT_MIN) {
+		const page = (await zohoDeskApi.call(this, {
+			path: search.path,
+			qs: { _all: text, from, limit: PICKER_PAGE, sortBy: picker.fullTextSortBy },
+		})) as Page;
+		const rows = page?.data ?? [];
+		return {
+			results: rows.map((row) => pickerEntry(table, row)),
+			paginationToken: rows.length === PICKER_PAGE && from + PICKER_PAGE <= search.maxFrom ? String(from + PICKER_PAGE) : undefined,
+		};
+	}
 	const pageSize = Math.min(PICKER_PAGE, table.pageSize ?? PICKER_PAGE);
-	const page = (await zohoDeskApi.call(this, { path: table.listPath, qs: { ...qs, from, limit: pageSize } })) as Page;
+	const byZoho = picker.textParam && text ? { [picker.textParam]: text } : {};
+	const qs = { ...compact({ ...departmentQuery(table, undefined), ...picker.query, ...byZoho }), from, limit: pageSize };
+	const page = (await zohoDeskApi.call(this, { path: table.listPath, qs })) as Page;
 	const rows = page?.data ?? [];
 	return {
-		results: rows
-			.map((row) => ({ name: recordLabel(table, row), value: String(row.id) }))
-			.filter((result) => matches(result.name, filter)),
+		results: rows.map((row) => pickerEntry(table, row)).filter((entry) => picker.textParam || matches(entry.name, text)),
 		paginationToken: rows.length === pageSize ? String(from + rows.length) : undefined,
 	};
 }
 
-export async function searchDepartments(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-	return await searchTable.call(this, TABLES.departments, {}, filter, paginationToken);
-}
-
-export async function searchProducts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-	return await searchTable.call(this, TABLES.products, { departmentId: '0', sortBy: 'productName' }, filter, paginationToken);
-}
-
-export async function searchContracts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-	// Zoho filters contracts by name prefix itself.
-	return await searchTable.call(this, TABLES.contracts, filter ? { contractName: filter } : {}, undefined, paginationToken);
-}
-
-/** Recent tickets, or Zoho's full-text search once at least 3 characters are typed. */
-export async function searchTickets(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const text = filter?.trim() ?? '';
-	if (text.length < 3) return await searchTable.call(this, TABLES.tickets, { sortBy: '-createdTime' }, text, paginationToken);
-	const from = Number(paginationToken ?? 0);
-	const page = (await zohoDeskApi.call(this, {
-		path: TABLES.tickets.search!.path,
-		qs: { _all: text, from, limit: PICKER_PAGE, sortBy: '-modifiedTime' },
-	})) as Page;
-	const rows = page?.data ?? [];
-	const { deskUrl } = await connectionOf(this);
-	return {
-		results: rows.map((row) => ({
-			name: `#${row.ticketNumber ?? ''} ${recordLabel(TABLES.tickets, row)}`.trim(),
-			value: String(row.id),
-			url: typeof row.webUrl === 'string' ? row.webUrl : deskUrl,
-		})),
-		// Search stops at offset 999.
-		paginationToken: rows.length === PICKER_PAGE && from + PICKER_PAGE <= 999 ? String(from + PICKER_PAGE) : undefined,
-	};
-}
+/** One picker per table that has one (tables.ts `picker`): searchTickets, searchDepartments, ... */
+const tablePickers: Record<string, ListSearch> = Object.fromEntries(
+	TABLE_NAMES.map((name) => TABLES[name])
+		.filter((table) => table.picker)
+		.map((table): [string, ListSearch] => [
+			pickerMethod(table)!,
+			async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+				return await searchTable.call(this, table, filter, paginationToken);
+			},
+		]),
+);
 
 /** Views of a module (GET /views, zoho/zohodesk-oas v1.0/CustomView.json; not in our copy of the spec). */
 async function searchViews(this: ILoadOptionsFunctions, module: string, filter?: string): Promise<INodeListSearchResult> {
@@ -81,10 +86,12 @@ async function searchViews(this: ILoadOptionsFunctions, module: string, filter?:
 	};
 }
 
-export async function searchTicketViews(this: ILoadOptionsFunctions, filter?: string) {
-	return await searchViews.call(this, 'tickets', filter);
-}
-
-export async function searchContractViews(this: ILoadOptionsFunctions, filter?: string) {
-	return await searchViews.call(this, 'contracts', filter);
-}
+export const listSearch: Record<string, ListSearch> = {
+	...tablePickers,
+	async searchTicketViews(this: ILoadOptionsFunctions, filter?: string) {
+		return await searchViews.call(this, 'tickets', filter);
+	},
+	async searchContractViews(this: ILoadOptionsFunctions, filter?: string) {
+		return await searchViews.call(this, 'contracts', filter);
+	},
+};

@@ -1,10 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { compact } from '../query';
 import type { TableDescription } from '../tables';
 import type { ZohoDeskContext } from '../transport';
 import { pageList, readList, readListFromBothEnds } from './listPaging';
 import type { ListRead } from './listPaging';
-import { searchCriteria, setFilters } from './searchCriteria';
+import { searchCriteria } from './searchCriteria';
 import { fetchPage, newStats } from './stats';
 import type { ReadStats } from './stats';
 import { EPOCH_MS, isoMs, timeMs } from './time';
@@ -50,7 +51,7 @@ export interface Read {
 
 export function start(ctx: ZohoDeskContext, table: TableDescription, qs: IDataObject, options: ReadOptions): Read {
 	const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY)));
-	return { ctx, table, filters: setFilters(qs), stats: newStats(), warnings: [], concurrency, itemIndex: options.itemIndex };
+	return { ctx, table, filters: compact(qs), stats: newStats(), warnings: [], concurrency, itemIndex: options.itemIndex };
 }
 
 /** `countIsFinal`: nothing can leave the read's range but a delete, so Zoho's count must match what was read. */

@@ -1,10 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isSet } from '../query';
 import type { TableDescription } from '../tables';
-
-function isSet(value: unknown): boolean {
-	return value !== undefined && value !== null && value !== '';
-}
 
 /**
  * The search criteria that select exactly what these list filters select, or undefined when search cannot say
@@ -27,9 +24,4 @@ export function searchCriteria(table: TableDescription, qs: IDataObject): IDataO
 		criteria[searchName] = value;
 	}
 	return criteria;
-}
-
-/** The list filters without the ones that are unset. */
-export function setFilters(qs: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(qs).filter(([, value]) => isSet(value)));
 }

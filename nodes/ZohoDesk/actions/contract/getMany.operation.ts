@@ -2,7 +2,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { TABLES } from '../../../shared/tables';
-import { departmentsOption, filtersCollection, listOptionsCollection, recordLocator, returnAllProperties } from '../../../shared/descriptions';
+import { departmentsOption, filtersCollection, getManyOption, listOptionsCollection, recordLocator, returnAllProperties } from '../../../shared/descriptions';
 import { csv, listOptionsQuery, optionalLocator, readRecords } from '../../../shared/records';
 
 const table = TABLES.contracts;
@@ -27,6 +27,8 @@ const properties: INodeProperties[] = [
 	]),
 	listOptionsCollection(table),
 ];
+
+export const option = getManyOption('contracts');
 
 export const description = updateDisplayOptions({ show: { resource: ['contract'], operation: ['getMany'] } }, properties);
 

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { TABLES } from '../../../shared/tables';
-import { filtersCollection, returnAllProperties } from '../../../shared/descriptions';
+import { filtersCollection, getManyOption, returnAllProperties } from '../../../shared/descriptions';
 import { readRecords } from '../../../shared/records';
 
 const table = TABLES.departments;
@@ -40,6 +40,8 @@ const properties: INodeProperties[] = [
 		},
 	]),
 ];
+
+export const option = getManyOption('departments');
 
 export const description = updateDisplayOptions({ show: { resource: ['department'], operation: ['getMany'] } }, properties);
 

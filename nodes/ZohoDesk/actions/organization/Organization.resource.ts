@@ -1,18 +1,2 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { operationSelector } from '../../../shared/descriptions';
-import * as getMany from './getMany.operation';
-
-export { getMany };
-
-export const description: INodeProperties[] = [
-	operationSelector('organization', [
-		{
-			name: 'Get Many',
-			value: 'getMany',
-			description: 'List the Zoho Desk organizations (portals) the credential can reach',
-			action: 'Get many organizations',
-		},
-	]),
-	...getMany.description,
-];
+/** The Organization resource: one line per operation file; its operation selector is built from them (../resources.ts). */
+export * as getMany from './getMany.operation';

@@ -4,6 +4,12 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { zohoDeskApi } from '../../../shared/transport';
 import { returnAllProperties } from '../../../shared/descriptions';
 
+export const option = {
+	name: 'Get Many',
+	description: 'List the Zoho Desk organizations (portals) the credential can reach',
+	action: 'Get many organizations',
+};
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['organization'], operation: ['getMany'] } },
 	returnAllProperties(),

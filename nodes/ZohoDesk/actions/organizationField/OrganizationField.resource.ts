@@ -1,13 +1,3 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { operationSelector, readOperations } from '../../../shared/descriptions';
-import * as get from './get.operation';
-import * as getMany from './getMany.operation';
-
-export { get, getMany };
-
-export const description: INodeProperties[] = [
-	operationSelector('organizationField', readOperations('field', 'fields')),
-	...get.description,
-	...getMany.description,
-];
+/** The Organization Field resource: one line per operation file; its operation selector is built from them (../resources.ts). */
+export * as get from './get.operation';
+export * as getMany from './getMany.operation';

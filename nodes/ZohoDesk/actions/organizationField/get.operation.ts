@@ -2,10 +2,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { TABLES } from '../../../shared/tables';
-import { recordIdLocator } from '../../../shared/descriptions';
+import { getOption, recordIdLocator } from '../../../shared/descriptions';
 import { getRecord } from '../../../shared/records';
 
 const table = TABLES.organizationFields;
+
+export const option = getOption('field');
 
 export const description = updateDisplayOptions({ show: { resource: ['organizationField'], operation: ['get'] } }, [
 	recordIdLocator(table),

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { FIELD_MODULES, TABLES } from '../../../shared/tables';
-import { filtersCollection, recordLocator, returnAllProperties } from '../../../shared/descriptions';
+import { filtersCollection, getManyOption, recordLocator, returnAllProperties } from '../../../shared/descriptions';
 import { csv, optionalLocator, readRecords } from '../../../shared/records';
 
 const table = TABLES.organizationFields;
@@ -35,6 +35,8 @@ const properties: INodeProperties[] = [
 		},
 	]),
 ];
+
+export const option = getManyOption('fields');
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['organizationField'], operation: ['getMany'] } },

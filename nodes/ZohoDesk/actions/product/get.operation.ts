@@ -2,13 +2,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { TABLES } from '../../../shared/tables';
-import { includeOption, recordIdLocator } from '../../../shared/descriptions';
+import { getOption, includeOption, recordIdLocator } from '../../../shared/descriptions';
 import { csv, getRecord } from '../../../shared/records';
 
 const table = TABLES.products;
 
+export const option = getOption('product');
+
 export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['get'] } }, [
-	recordIdLocator(table, 'searchProducts'),
+	recordIdLocator(table),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { TABLES } from '../../../shared/tables';
-import { filtersCollection, listOptionsCollection, recordLocator, returnAllProperties } from '../../../shared/descriptions';
+import { filtersCollection, getManyOption, listOptionsCollection, recordLocator, returnAllProperties } from '../../../shared/descriptions';
 import { listOptionsQuery, optionalLocator, readRecords } from '../../../shared/records';
 
 const table = TABLES.products;
@@ -24,6 +24,8 @@ const properties: INodeProperties[] = [
 	]),
 	listOptionsCollection(table),
 ];
+
+export const option = getManyOption('products');
 
 export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['getMany'] } }, properties);
 

@@ -3,8 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { TABLES } from '../../../shared/tables';
 import { zohoDeskApi } from '../../../shared/transport';
-import { compact } from '../../../shared/records';
+import { compact } from '../../../shared/query';
 import { searchFilterProperties, searchQuery } from './searchFilters';
+
+export const option = { name: 'Count', description: 'Count tickets matching search criteria', action: 'Count tickets' };
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['ticket'], operation: ['count'] } },

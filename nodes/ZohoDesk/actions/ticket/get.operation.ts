@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { TABLES } from '../../../shared/tables';
-import { includeOption, recordIdLocator } from '../../../shared/descriptions';
+import { getOption, includeOption, recordIdLocator } from '../../../shared/descriptions';
 import { csv, getRecord } from '../../../shared/records';
 
 const table = TABLES.tickets;
@@ -11,7 +11,7 @@ const table = TABLES.tickets;
 export const TICKET_URL_REGEX = 'Cases/dv/([0-9]{1,19})';
 
 const properties: INodeProperties[] = [
-	recordIdLocator(table, 'searchTickets', TICKET_URL_REGEX),
+	recordIdLocator(table, { urlRegex: TICKET_URL_REGEX }),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -21,6 +21,8 @@ const properties: INodeProperties[] = [
 		options: [includeOption(table.recordInclude, 'Related records to embed in the ticket')],
 	},
 ];
+
+export const option = getOption('ticket');
 
 export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['get'] } }, properties);
 

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { TABLES } from '../../../shared/tables';
-import { filtersCollection, listOptionsCollection, recordLocator, returnAllProperties } from '../../../shared/descriptions';
+import { filtersCollection, getManyOption, listOptionsCollection, recordLocator, returnAllProperties } from '../../../shared/descriptions';
 import { csv, listOptionsQuery, optionalLocator, readRecords } from '../../../shared/records';
 
 const table = TABLES.tickets;
@@ -77,6 +77,8 @@ const properties: INodeProperties[] = [
 	]),
 	listOptionsCollection(table),
 ];
+
+export const option = getManyOption('tickets');
 
 export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['getMany'] } }, properties);
 

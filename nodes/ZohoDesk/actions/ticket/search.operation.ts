@@ -4,7 +4,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { TABLES } from '../../../shared/tables';
 import { collect } from '../../../shared/transport';
 import { returnAllProperties, sortOptions } from '../../../shared/descriptions';
-import { compact, sortParam } from '../../../shared/records';
+import { compact } from '../../../shared/query';
+import { sortParam } from '../../../shared/records';
 import { searchFilterProperties, searchQuery } from './searchFilters';
 
 /** Zoho's ticket search accepts `from` up to 999 (OpenAPI spec), so one query reaches 1,099 tickets. */
@@ -22,6 +23,8 @@ const properties: INodeProperties[] = [
 		options: sortOptions(['modifiedTime', 'createdTime', 'customerResponseTime', 'relevance']),
 	},
 ];
+
+export const option = { name: 'Search', description: 'Search tickets', action: 'Search tickets' };
 
 export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['search'] } }, properties);
 
