@@ -63,7 +63,14 @@ export async function createWebhook(this: IHookFunctions): Promise<boolean> {
 	for (const outdated of await webhooksAt(this, wanted.url)) await deleteWebhook(this, String(outdated.id));
 	let created: unknown;
 	try {
-		created = await zohoDeskApi.call(this, { method: 'POST', path: '/webhooks', body: wanted });
+		created = await zohoDeskApi.call(this, {
+			method: 'POST',
+			path: '/webhooks',
+			body: wanted,
+			// A create whose answer was lost may have registered it: adopt that one rather than add a second.
+			findApplied: async () =>
+				(await webhooksAt(this, wanted.url)).find((webhook) => fingerprint(webhook) === fingerprint(wanted)),
+		});
 	} catch (error) {
 		throw explainCreateError(this, error, wanted.url);
 	}

@@ -9,6 +9,7 @@
  *   deliverWebhook    webhook() in a WebhookContext with a fake express request/response
  *   loadOptions / listSearch   methods.loadOptions / methods.listSearch in a LoadOptionsContext
  *   testCredentials   a credential's `test` request, as the credential's "Test" button runs it (credentialTest.ts)
+ *   requestZohoDesk   one call of our transport (nodes/shared/transport) from the node's context, as a picker makes it
  *
  * Every call builds a fresh workflow; state that n8n keeps between runs is passed back in by the caller:
  * `staticData` (the workflow's static data returned by the previous call) and `credentials` (a CredentialStore,
@@ -42,6 +43,8 @@ import type {
 } from 'n8n-workflow';
 import { UnexpectedError, createRunExecutionData, deepCopy } from 'n8n-workflow';
 
+import { zohoDeskRequest } from '../../nodes/shared/transport';
+import type { ZohoDeskRequest, ZohoDeskResponse } from '../../nodes/shared/transport';
 import type { CredentialsByType } from './credentialsHelper';
 import { coreContainer } from './n8nContainer';
 import { buildWorkflow, staticDataOf, webhookDataFor, type NodeUnderTest } from './workflow';
@@ -129,6 +132,12 @@ export async function loadOptions(
 	const method = methods?.loadOptions?.[test.method];
 	if (!method) throw new UnexpectedError(`No methods.loadOptions.${test.method}`);
 	return await method.call(context);
+}
+
+/** One call of our transport through n8n's real request helpers, as the node under test would make it. */
+export async function requestZohoDesk(test: NodeUnderTest, request: ZohoDeskRequest): Promise<ZohoDeskResponse<unknown>> {
+	const { context } = loadOptionsContext(test, '');
+	return await zohoDeskRequest.call(context, request);
 }
 
 export async function listSearch(

@@ -58,6 +58,9 @@ const ROUTES = [...serviceRoutes, ...ticketRoutes, ...tableRoutes];
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Thrown to end a request whose socket a fault destroyed: there is nothing left to answer. */
+const DROPPED = Symbol('dropped');
+
 function createDesk({ orgs, accounts, limits, webhooks, contextFor }) {
 	const services = { orgs, webhooks, contextFor };
 
@@ -105,6 +108,12 @@ function createDesk({ orgs, accounts, limits, webhooks, contextFor }) {
 		let routeName = `${req.method} ${url.pathname}`;
 		let status;
 		let admitted = false;
+		const answerWithFault = (fault) => {
+			if (fault.kind === 'error') throw limits.faultError(fault);
+			status = 'dropped';
+			req.socket.destroy();
+			throw DROPPED;
+		};
 		try {
 			const { route, recordId } = match(req.method, url.pathname);
 			routeName = route.name;
@@ -113,16 +122,13 @@ function createDesk({ orgs, accounts, limits, webhooks, contextFor }) {
 			const fault = limits.takeFault(req.method, url.pathname);
 			const delay = limits.latencyMs + (fault?.kind === 'latency' ? fault.latencyMs : 0);
 			if (delay > 0) await sleep(delay);
-			if (fault?.kind === 'drop') {
-				status = 'dropped';
-				req.socket.destroy();
-				return;
-			}
-			if (fault?.kind === 'error') throw limits.faultError(fault);
+			if (fault && !fault.after && fault.kind !== 'latency') answerWithFault(fault);
 			const result = await serve(req, url, route, recordId);
+			if (fault?.after) answerWithFault(fault);
 			status = result.status;
 			send(res, result.status, result.status === 204 ? undefined : result.body, result.headers);
 		} catch (error) {
+			if (error === DROPPED) return;
 			status = error.status ?? 500;
 			throw error;
 		} finally {

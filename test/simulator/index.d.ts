@@ -10,7 +10,8 @@ export interface Counters {
 	concurrencyRejected: number;
 	creditsRejected: number;
 	faultsInjected: number;
-	byRoute: Record<string, { calls: number; credits: number }>;
+	/** Calls per route, e.g. 'GET /api/v1/tickets' */
+	byRoute: Record<string, number>;
 	byStatus: Record<string, number>;
 }
 

@@ -115,7 +115,8 @@ function createLimits(options, clock) {
 	/**
 	 * A fault for this request: { kind: 'error' | 'drop' | 'latency', path (RegExp source, default any), method,
 	 * status (default 500), errorCode, retryAfter, latencyMs, count (default 1; null = every time), skip (matching
-	 * requests to let through first) }.
+	 * requests to let through first), after (error and drop: serve the request first, so its change is made, then
+	 * answer with the fault: a lost or failed answer to an applied write) }.
 	 */
 	function addFault(fault) {
 		const kind = fault.kind ?? 'error';
@@ -132,6 +133,7 @@ function createLimits(options, clock) {
 			latencyMs: fault.latencyMs ?? 0,
 			count: fault.count === null ? null : (fault.count ?? 1),
 			skip: fault.skip ?? 0,
+			after: fault.after === true && kind !== 'latency',
 		};
 		entry.pattern = new RegExp(entry.path);
 		faults.push(entry);

@@ -57,6 +57,12 @@ export interface ZohoDeskRequest {
 	/** Every Desk call carries the orgId header except the organization discovery call. */
 	withOrgId?: boolean;
 	itemIndex?: number;
+	/**
+	 * For a POST: finds out, after a failure that leaves it unknown whether Zoho applied the request, what the POST
+	 * made (returned as its response body), or undefined when it made nothing and may be sent again. Without it,
+	 * such a POST fails at once (see retry rule below).
+	 */
+	findApplied?: () => Promise<unknown>;
 }
 
 export interface ZohoDeskResponse<T> {
@@ -67,8 +73,18 @@ export interface ZohoDeskResponse<T> {
 	credits: { used?: number };
 }
 
-/** Bounded retries for what Zoho says is temporary: concurrency 429s, 5xx and dropped connections. */
-export const RETRY_POLICY = { attempts: 6, firstDelayMs: 1000, maxDelayMs: 30_000, maxRetryAfterMs: 120_000 };
+/**
+ * Bounded retries for what Zoho says is temporary: concurrency 429s, 5xx and dropped connections. Each attempt
+ * times out (n8n's own default is 300 s) and one call's attempts and waits together stay within the budget.
+ */
+export const RETRY_POLICY = {
+	attempts: 6,
+	firstDelayMs: 1000,
+	maxDelayMs: 30_000,
+	maxRetryAfterMs: 120_000,
+	timeoutMs: 60_000,
+	budgetMs: 180_000,
+};
 
 const TRANSIENT_NETWORK_CODES = new Set([
 	'ECONNRESET',
@@ -78,6 +94,9 @@ const TRANSIENT_NETWORK_CODES = new Set([
 	'EPIPE',
 	'EAI_AGAIN',
 ]);
+
+/** Network failures that happen before a request leaves: Zoho cannot have acted on it. */
+const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
 
 function authentication(ctx: ZohoDeskContext): Authentication {
 	const value =
@@ -118,8 +137,16 @@ interface HttpFailure {
  * (`httpCode`, or the socket error code there) and the JSON body (`context.data`) but not the headers.
  */
 function failureFromError(error: unknown): HttpFailure | undefined {
-	const wrapped = error as { httpCode?: unknown; context?: { data?: unknown }; message?: unknown; messages?: unknown };
-	const code = wrapped.httpCode === undefined || wrapped.httpCode === null ? '' : String(wrapped.httpCode);
+	const wrapped = error as {
+		httpCode?: unknown;
+		cause?: { code?: unknown };
+		context?: { data?: unknown };
+		message?: unknown;
+		messages?: unknown;
+	};
+	const causeCode = typeof wrapped.cause?.code === 'string' ? wrapped.cause.code : '';
+	const httpCode = wrapped.httpCode === undefined || wrapped.httpCode === null ? '' : String(wrapped.httpCode);
+	const code = TRANSIENT_NETWORK_CODES.has(causeCode) ? causeCode : httpCode;
 	const messages = [wrapped.message, ...(Array.isArray(wrapped.messages) ? wrapped.messages : [])].join(' ');
 	if (TRANSIENT_NETWORK_CODES.has(code) || /socket hang up/i.test(messages)) {
 		return { headers: {}, networkCode: code || 'ECONNRESET' };
@@ -148,6 +175,21 @@ function creditsOf(headers: Record<string, unknown>): ZohoDeskResponse<unknown>[
 	return { used: Number.isFinite(used) ? used : undefined };
 }
 
+/**
+ * Whether Zoho may have acted on a request that failed this way: a 5xx or a connection lost after sending can
+ * come after the change was made; a 429, a 4xx or a refused connection cannot.
+ */
+function mayHaveBeenApplied(failure: HttpFailure): boolean {
+	if (failure.networkCode) return !NOT_SENT_NETWORK_CODES.has(failure.networkCode);
+	return failure.status !== undefined && failure.status >= 500;
+}
+
+function failureSummary(failure: HttpFailure): string {
+	if (failure.networkCode) return `the connection failed (${failure.networkCode}) after the request was sent`;
+	const errorCode = isZohoErrorBody(failure.body) ? ` ${failure.body.errorCode}` : '';
+	return `Zoho Desk answered HTTP ${failure.status}${errorCode}`;
+}
+
 /** How long to wait before retrying this failure, or undefined when it must not be retried. */
 function retryDelayMs(failure: HttpFailure, attempt: number): number | undefined {
 	const backoff = Math.min(RETRY_POLICY.firstDelayMs * 2 ** (attempt - 1), RETRY_POLICY.maxDelayMs);
@@ -167,8 +209,13 @@ type FullResponse = { statusCode: number; body: unknown; headers: Record<string,
 
 /**
  * The one way our nodes talk to Zoho Desk: base URL from the credential's data center, orgId header,
- * authentication by n8n (which refreshes the token on 401), bounded retries, 204 as an empty body, and
- * Zoho error bodies turned into errors that say what to do.
+ * authentication by n8n (which refreshes the token on 401), a timeout per attempt, bounded retries, 204 as an
+ * empty body, and Zoho error bodies turned into errors that say what to do.
+ *
+ * Retry rule (never write twice): GET, PUT, PATCH and DELETE are retried on 429, 5xx and network failures. A POST
+ * is retried only when Zoho certainly did not act on it (429, a refused connection). After a failure that leaves
+ * it unknown (5xx, a connection lost or timed out after sending) it fails at once with an error saying the change
+ * may or may not have been applied, unless the request brings `findApplied` to find out.
  */
 export async function zohoDeskRequest<T = IDataObject>(
 	this: ZohoDeskContext,
@@ -176,7 +223,10 @@ export async function zohoDeskRequest<T = IDataObject>(
 ): Promise<ZohoDeskResponse<T>> {
 	const { apiUrl, orgId } = await connectionOf(this);
 	const url = `${apiUrl}${request.path}`;
+	const method = request.method ?? 'GET';
 	const credentialType = credentialTypeOf(this);
+	const startedAt = Date.now();
+	const remainingMs = () => RETRY_POLICY.budgetMs - (Date.now() - startedAt);
 	// Statuses come back as responses so that Retry-After and credit headers stay readable, except 401: it must
 	// throw inside n8n's helper, which is what makes n8n refresh the token and retry.
 	const send = async (ignoreHttpStatusErrors: IHttpRequestOptions['ignoreHttpStatusErrors']): Promise<FullResponse> =>
@@ -184,7 +234,7 @@ export async function zohoDeskRequest<T = IDataObject>(
 			this,
 			credentialType,
 			{
-				method: request.method ?? 'GET',
+				method,
 				url,
 				qs: request.qs,
 				body: request.body,
@@ -192,6 +242,7 @@ export async function zohoDeskRequest<T = IDataObject>(
 				returnFullResponse: true,
 				ignoreHttpStatusErrors,
 				headers: request.withOrgId === false ? {} : { orgId },
+				timeout: Math.max(1, Math.min(RETRY_POLICY.timeoutMs, remainingMs())),
 			},
 			// Zoho wants the OAuth2 client credentials in the refresh request body, not as Basic auth.
 			{ oauth2: { includeCredentialsOnRefreshOnBody: true } },
@@ -202,7 +253,7 @@ export async function zohoDeskRequest<T = IDataObject>(
 		let failure: HttpFailure | undefined;
 		try {
 			response = await send({ ignore: true, except: [401] });
-			// n8n versions without `except` hand the 401 back: ask again the way that refreshes.
+			// n8n versions without `except` hand the 401 back: ask again the way that refreshes (a 401 changed nothing).
 			if (response.statusCode === 401) response = await send(false);
 		} catch (error) {
 			failure = failureFromError(error);
@@ -214,8 +265,12 @@ export async function zohoDeskRequest<T = IDataObject>(
 			return { statusCode: response.statusCode, body: body as T | undefined, credits: creditsOf(response.headers ?? {}) };
 		}
 		failure ??= { status: response?.statusCode, body: response?.body, headers: response?.headers ?? {} };
+		if (method === 'POST' && mayHaveBeenApplied(failure)) {
+			const applied = await findAppliedOrFail(this, request, failureSummary(failure));
+			if (applied !== undefined) return { statusCode: 200, body: applied as T, credits: {} };
+		}
 		const delay = attempt < RETRY_POLICY.attempts ? retryDelayMs(failure, attempt) : undefined;
-		if (delay !== undefined) {
+		if (delay !== undefined && delay < remainingMs()) {
 			await sleep(delay);
 			continue;
 		}
@@ -236,6 +291,30 @@ export async function zohoDeskRequest<T = IDataObject>(
 			},
 			request.itemIndex,
 		);
+	}
+}
+
+/**
+ * After a POST failed in a way that leaves its outcome unknown: what the request's own lookup finds, or an error
+ * that says the change may or may not have been applied (it is not sent again, so it cannot happen twice).
+ */
+async function findAppliedOrFail(ctx: ZohoDeskContext, request: ZohoDeskRequest, summary: string): Promise<unknown> {
+	const maybeApplied = (detail: string) => {
+		const message = `The change may or may not have been applied in Zoho Desk: ${summary}`;
+		const error = new NodeApiError(ctx.getNode(), { summary } as JsonObject, {
+			message,
+			description: `${detail} Check in Zoho Desk whether it was applied before running this item again.`,
+			itemIndex: request.itemIndex,
+		});
+		// Again: NodeApiError swaps a message naming a network code (ECONNRESET) for its generic text.
+		error.message = message;
+		return error;
+	};
+	if (!request.findApplied) throw maybeApplied('It was not sent again, so that it cannot be applied twice.');
+	try {
+		return await request.findApplied();
+	} catch (error) {
+		throw maybeApplied(`Looking it up failed too (${(error as Error).message}).`);
 	}
 }
 
