@@ -2,6 +2,7 @@
 import nock from 'nock';
 
 import manifest from '../../package.json';
+import { CLIENT_SECRET, ORG, selfClient } from '../fixtures';
 import { FakeDeskAction, FakeDeskPicker, FakeDeskPoll, FakeDeskWebhook } from './fakeNodes';
 import { HarnessCredentialTypes, HarnessNodeTypes } from './packageTypes';
 import {
@@ -19,12 +20,11 @@ import {
 
 const ACCOUNTS = 'https://accounts.zoho.eu';
 const DESK = 'https://desk.zoho.eu';
-const ORG = '649720812';
 const departments = { data: [{ id: '1892000000082069', name: 'Support' }, { id: '1892000000082070', name: 'Sales' }] };
 
-const selfClient = (fields: Record<string, string> = {}) => ({
-	zohoDeskSelfClientApi: { dataCenter: 'eu', orgId: ORG, clientId: 'cid', clientSecret: 'secret', grantCode: 'code-1', ...fields },
-});
+/** The shared Self Client credential in the EU data centre; by default only a grant code, not yet exchanged. */
+const euSelfClient = (fields: Record<string, string> = {}) =>
+	selfClient({ dataCenter: 'eu', grantCode: 'code-1', refreshToken: '', accessToken: '', ...fields });
 
 /** Form fields of a token request, for matching in nock. */
 const form = (body: string) => Object.fromEntries(new URLSearchParams(body));
@@ -64,7 +64,7 @@ describe('Self Client credential applied by n8n', () => {
 		const accounts = nock(ACCOUNTS)
 			.post('/oauth/v2/token', (body) => {
 				const f = form(body as string);
-				return f.grant_type === 'authorization_code' && f.code === 'code-1' && f.client_secret === 'secret';
+				return f.grant_type === 'authorization_code' && f.code === 'code-1' && f.client_secret === CLIENT_SECRET;
 			})
 			.reply(200, { access_token: 'access-1', refresh_token: 'refresh-1', api_domain: 'https://www.zohoapis.eu' });
 		const desk = nock(DESK, { reqheaders: { authorization: 'Zoho-oauthtoken access-1', orgid: ORG } })
@@ -75,7 +75,7 @@ describe('Self Client credential applied by n8n', () => {
 		const { items, error, credentials } = await executeNode({
 			nodeType: new FakeDeskAction(),
 			parameters: {},
-			credentials: selfClient(),
+			credentials: euSelfClient(),
 		});
 
 		expect(error).toBeUndefined();
@@ -97,7 +97,7 @@ describe('Self Client credential applied by n8n', () => {
 		const { error } = await executeNode({
 			nodeType: new FakeDeskAction(),
 			parameters: {},
-			credentials: selfClient({ grantCode: '', refreshToken: 'refresh-1', accessToken: 'stored' }),
+			credentials: euSelfClient({ grantCode: '', refreshToken: 'refresh-1', accessToken: 'stored' }),
 		});
 
 		expect(error).toBeUndefined();
@@ -110,7 +110,7 @@ describe('Self Client credential applied by n8n', () => {
 			.once()
 			.reply(200, { access_token: 'access-2' });
 		const desk = deskRejectsThenAccepts('Zoho-oauthtoken expired', 'Zoho-oauthtoken access-2');
-		const store = new CredentialStore(selfClient({ grantCode: '', refreshToken: 'refresh-1', accessToken: 'expired' }));
+		const store = new CredentialStore(euSelfClient({ grantCode: '', refreshToken: 'refresh-1', accessToken: 'expired' }));
 
 		const { error } = await executeNode({ nodeType: new FakeDeskAction(), parameters: {}, credentials: store });
 
@@ -125,7 +125,7 @@ describe('Self Client credential applied by n8n', () => {
 		const { items, error, credentials } = await executeNode({
 			nodeType: new FakeDeskAction(),
 			parameters: {},
-			credentials: selfClient(),
+			credentials: euSelfClient(),
 		});
 
 		expect(items).toEqual([]);
@@ -178,7 +178,7 @@ describe('testCredentials (the credential\'s Test button)', () => {
 
 		const result = await testCredentials({
 			type: 'zohoDeskSelfClientApi',
-			credentials: selfClient({ grantCode: '', refreshToken: 'r', accessToken: 'stale' }),
+			credentials: euSelfClient({ grantCode: '', refreshToken: 'r', accessToken: 'stale' }),
 		});
 
 		expect([result.status, result.message]).toEqual(['OK', 'Connection successful!']);
@@ -190,14 +190,14 @@ describe('testCredentials (the credential\'s Test button)', () => {
 		nock(ACCOUNTS).post('/oauth/v2/token').reply(200, { access_token: 'fresh' });
 		nock(DESK).get('/api/v1/departments').query(true).reply(403, { errorCode: 'OAUTH_ORG_MISMATCH' });
 
-		const result = await testCredentials({ type: 'zohoDeskSelfClientApi', credentials: selfClient({ refreshToken: 'r', grantCode: '' }) });
+		const result = await testCredentials({ type: 'zohoDeskSelfClientApi', credentials: euSelfClient({ refreshToken: 'r', grantCode: '' }) });
 
 		expect([result.status, result.message]).toEqual(['Error', 'Forbidden - perhaps check your credentials?']);
 	});
 });
 
 describe('executeNode', () => {
-	const stored = selfClient({ grantCode: '', refreshToken: 'r', accessToken: 'a' });
+	const stored = euSelfClient({ grantCode: '', refreshToken: 'r', accessToken: 'a' });
 
 	test('runs the latest type version, one output item per input item, paired', async () => {
 		nock(DESK).get('/api/v1/departments').query(true).times(2).reply(200, departments);
@@ -250,7 +250,7 @@ describe('executeNode', () => {
 describe('runPoll', () => {
 	test('static data passed back keeps the cursor between polls; null output means no items', async () => {
 		nock(DESK).get('/api/v1/departments').query(true).times(2).reply(200, departments);
-		const credentials = new CredentialStore(selfClient());
+		const credentials = new CredentialStore(euSelfClient());
 		nock(ACCOUNTS).post('/oauth/v2/token').reply(200, { access_token: 'a', refresh_token: 'r' });
 
 		const first = await runPoll({ nodeType: new FakeDeskPoll(), parameters: {}, credentials });
@@ -269,7 +269,7 @@ describe('runPoll', () => {
 		const manual = await runPoll({
 			nodeType: new FakeDeskPoll(),
 			parameters: {},
-			credentials: selfClient({ grantCode: '', refreshToken: 'r', accessToken: 'a' }),
+			credentials: euSelfClient({ grantCode: '', refreshToken: 'r', accessToken: 'a' }),
 			staticData,
 			mode: 'manual',
 		});
@@ -280,7 +280,7 @@ describe('runPoll', () => {
 });
 
 describe('webhooks', () => {
-	const credentials = selfClient({ grantCode: '', refreshToken: 'r', accessToken: 'a' });
+	const credentials = euSelfClient({ grantCode: '', refreshToken: 'r', accessToken: 'a' });
 
 	test.each([
 		['trigger', `${N8N_BASE_URL}/webhook/${WEBHOOK_ID}/webhook`],
@@ -322,7 +322,7 @@ describe('webhooks', () => {
 });
 
 describe('pickers', () => {
-	const credentials = selfClient({ grantCode: '', refreshToken: 'r', accessToken: 'a' });
+	const credentials = euSelfClient({ grantCode: '', refreshToken: 'r', accessToken: 'a' });
 
 	test('loadOptions and listSearch run with the node\'s credential', async () => {
 		nock(DESK, { reqheaders: { authorization: 'Zoho-oauthtoken a' } }).get('/api/v1/departments').query(true).times(2).reply(200, departments);

@@ -6,8 +6,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { executeNode } from '../harness';
 import type { CredentialStore } from '../harness';
-import { credentialFor, startSim } from '../sync/setup';
-import type { Simulator } from '../simulator';
+import { credentialFor, liveIds, startSim } from '../fixtures';
+import type { Simulator } from '../fixtures';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { deskClient } = require('../simulator/helpers');
 
@@ -16,17 +16,6 @@ type Desk = { get: (path: string) => Promise<{ status: number; body?: { data?: I
 let sim: Simulator;
 let desk: Desk;
 let store: CredentialStore;
-
-/** Every record of a list, by plain from/limit paging: the reference the node's output is compared with. */
-async function referenceIds(path: string, pageSize: number): Promise<string[]> {
-	const ids: string[] = [];
-	for (let from = 0; ; from += pageSize) {
-		const { status, body } = await desk.get(`${path}${path.includes('?') ? '&' : '?'}from=${from}&limit=${pageSize}`);
-		if (status === 204) return ids;
-		ids.push(...(body?.data ?? []).map((row) => String(row.id)));
-		if ((body?.data ?? []).length < pageSize) return ids;
-	}
-}
 
 async function run(parameters: IDataObject) {
 	const result = await executeNode({ nodeType: 'zohoDesk', parameters: parameters as never, credentials: store });
@@ -58,7 +47,7 @@ test.each([
 	const ids = records.map((record) => record.id as string);
 
 	expect(new Set(ids).size).toBe(ids.length);
-	expect([...ids].sort()).toEqual((await referenceIds(path, pageSize)).sort());
+	expect([...ids].sort()).toEqual((await liveIds(sim, path, pageSize)).sort());
 	for (const id of ids) expect(id).toMatch(/^[0-9]{19}$/);
 });
 

@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { executeNode } from '../harness';
 import type { CredentialStore } from '../harness';
-import { credentialFor, creditFloor, duplicates, fastRetries, liveIds, probe, startInterceptor, startSim } from './setup';
+import { credentialFor, creditFloor, duplicates, recordSleeps, liveIds, probe, startInterceptor, startSim } from './setup';
 import type { Simulator } from './setup';
 
 const ids = (records: IDataObject[]) => records.map((record) => String(record.id));
@@ -139,15 +139,14 @@ describe('records changing under the read', () => {
 describe('429 storms and missing scopes', () => {
 	let sim: Simulator;
 	let truth: string[];
-	let restoreRetries: () => void;
 
 	beforeAll(async () => {
 		sim = await startSim({ tickets: 2000 });
 		truth = await liveIds(sim);
-		restoreRetries = fastRetries();
+		recordSleeps();
 	});
 	afterAll(async () => {
-		restoreRetries();
+		jest.restoreAllMocks();
 		await sim.stop();
 	});
 	afterEach(() => {

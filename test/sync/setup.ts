@@ -12,38 +12,13 @@ import { readAllRecords, readChangedSince } from '../../nodes/shared/sync';
 import type { TimeField } from '../../nodes/shared/sync';
 import { TABLES } from '../../nodes/shared/tables';
 import type { TableName } from '../../nodes/shared/tables';
-import { RETRY_POLICY, authenticationProperty, credentialDescriptions } from '../../nodes/shared/transport';
-import { CredentialStore, executeNode } from '../harness';
-import { startSimulator } from '../simulator';
-import type { Counters, Simulator } from '../simulator';
+import { authenticationProperty, credentialDescriptions } from '../../nodes/shared/transport';
+import { executeNode } from '../harness';
+import type { CredentialStore } from '../harness';
+import type { Simulator } from '../fixtures';
 
-export type { Counters, Simulator };
-
-export async function startSim(options: IDataObject = {}): Promise<Simulator> {
-	return await startSimulator({ webhookRetries: 0, ...options });
-}
-
-/** A Self Client credential for the simulator; `deskUrl` may point at an interceptor in front of it. */
-export function credentialFor(sim: Simulator, options: { deskUrl?: string; scopes?: string } = {}): CredentialStore {
-	return new CredentialStore({
-		zohoDeskSelfClientApi: {
-			dataCenter: 'custom',
-			customAccountsUrl: sim.url,
-			customDeskUrl: options.deskUrl ?? sim.url,
-			orgId: sim.orgId,
-			clientId: sim.selfClient.clientId,
-			clientSecret: sim.selfClient.clientSecret,
-			grantCode: sim.issueGrantCode(options.scopes ? { scopes: options.scopes } : {}).code,
-		},
-	});
-}
-
-/** Retries wait milliseconds instead of seconds, so that 429 storms do not slow the tests down. */
-export function fastRetries(): () => void {
-	const saved = { ...RETRY_POLICY };
-	Object.assign(RETRY_POLICY, { firstDelayMs: 5, maxDelayMs: 20 });
-	return () => Object.assign(RETRY_POLICY, saved);
-}
+export { credentialFor, liveIds, recordSleeps, startSim } from '../fixtures';
+export type { Counters, Simulator } from '../fixtures';
 
 /**
  * An HTTP proxy in front of the simulator's Desk API: before forwarding the n-th request whose path matches
@@ -146,22 +121,3 @@ export function duplicates(records: IDataObject[]): string[] {
 
 /** The floor the issue sets: ceil(N/100) calls of 3 credits each. */
 export const creditFloor = (n: number) => Math.ceil(n / 100) * 3;
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { deskClient } = require('../simulator/helpers') as {
-	deskClient: (sim: Simulator) => { get: (path: string) => Promise<{ status: number; body?: { data?: IDataObject[] } }> };
-};
-
-/** Ground truth: the ids of every live record of a list, read straight from the simulator (counters reset after). */
-export async function liveIds(sim: Simulator, path = '/tickets', pageSize = 100): Promise<string[]> {
-	const client = deskClient(sim);
-	const ids: string[] = [];
-	for (let from = 0; ; from += pageSize) {
-		const { body } = await client.get(`${path}${path.includes('?') ? '&' : '?'}from=${from}&limit=${pageSize}`);
-		const rows = body?.data ?? [];
-		ids.push(...rows.map((row) => String(row.id)));
-		if (rows.length < pageSize) break;
-	}
-	sim.resetCounters();
-	return ids;
-}

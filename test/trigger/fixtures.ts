@@ -2,14 +2,14 @@
 /** What the trigger tests share: a Self Client credential for the EU data centre, signing keys and Zoho events. */
 import { generateKeyPairSync, sign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import nock from 'nock';
-
 import type { IDataObject } from 'n8n-workflow';
 
+import { ORG, selfClient } from '../fixtures';
 import { N8N_BASE_URL, WEBHOOK_ID, deliverWebhook } from '../harness';
 
+export { ORG, TOKEN, useNock } from '../fixtures';
+
 export const DESK = 'https://desk.zoho.eu';
-export const ORG = '649720812';
 /** A webhook id as Zoho issues them: a 19-digit string */
 export const ZOHO_WEBHOOK_ID = '1892000000123456789';
 export const PRODUCTION_URL = `${N8N_BASE_URL}/webhook/${WEBHOOK_ID}/webhook`;
@@ -17,17 +17,8 @@ export const TEST_URL = `${N8N_BASE_URL}/webhook-test/${WEBHOOK_ID}/webhook`;
 /** Where n8n keeps the node's static data inside the workflow's (getWorkflowStaticData('node')) */
 export const NODE_DATA = 'node:Zoho Desk Trigger';
 
-/** A Self Client credential that already holds a token, so no token call is made. */
-export const credentials = () => ({
-	zohoDeskSelfClientApi: {
-		dataCenter: 'eu',
-		orgId: ORG,
-		clientId: 'cid',
-		clientSecret: 'secret',
-		refreshToken: 'refresh-1',
-		accessToken: 'access-1',
-	},
-});
+/** A Self Client credential for the EU data centre that already holds a token, so no token call is made. */
+export const credentials = () => selfClient({ dataCenter: 'eu' });
 
 export interface SigningKey {
 	kid: string;
@@ -91,15 +82,4 @@ export async function post(body: unknown, request: Post = {}) {
 			query: request.query,
 		},
 	});
-}
-
-/** No test reaches the network, and every HTTP call a test expects has been made. */
-export function useNock(): void {
-	beforeAll(() => nock.disableNetConnect());
-	afterEach(() => {
-		const pending = nock.pendingMocks();
-		nock.cleanAll();
-		expect(pending).toEqual([]);
-	});
-	afterAll(() => nock.enableNetConnect());
 }

@@ -3,7 +3,7 @@ import nock from 'nock';
 
 import { runWebhookMethod } from '../harness';
 import type { NodeUnderTest } from '../harness';
-import { DESK, NODE_DATA, PRODUCTION_URL, TEST_URL, ZOHO_WEBHOOK_ID, credentials, useNock } from './fixtures';
+import { DESK, NODE_DATA, ORG, PRODUCTION_URL, TEST_URL, TOKEN, ZOHO_WEBHOOK_ID, credentials, useNock } from './fixtures';
 
 const DEPARTMENT = '1892000000082069';
 
@@ -36,7 +36,7 @@ describe('create', () => {
 	test('registers the production URL with the chosen events, filters only where Zoho accepts them, and keeps the id', async () => {
 		let sent: Record<string, unknown> = {};
 		nock(DESK).get('/api/v1/webhooks').reply(204);
-		nock(DESK, { reqheaders: { orgid: '649720812', authorization: 'Zoho-oauthtoken access-1' } })
+		nock(DESK, { reqheaders: { orgid: ORG, authorization: `Zoho-oauthtoken ${TOKEN}` } })
 			.post('/api/v1/webhooks', (body) => ((sent = body), true))
 			.reply(200, remote(PRODUCTION_URL, {}));
 

@@ -12,7 +12,7 @@ import { N8N_BASE_URL, WEBHOOK_ID, deliverWebhook, runWebhookMethod } from '../h
 import type { CredentialStore, WebhookRequest } from '../harness';
 import { startSimulator } from '../simulator';
 import type { Simulator } from '../simulator';
-import { credentialFor } from '../sync/setup';
+import { credentialFor } from '../fixtures';
 import { signingKey, zohoJwt } from './fixtures';
 
 const PATH = `/webhook/${WEBHOOK_ID}/webhook`;

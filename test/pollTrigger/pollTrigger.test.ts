@@ -7,8 +7,8 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runPoll } from '../harness';
 import type { CredentialStore } from '../harness';
-import { credentialFor, fastRetries, startSim } from './setup';
-import type { Simulator } from './setup';
+import { credentialFor, recordSleeps, startSim } from '../fixtures';
+import type { Simulator } from '../fixtures';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const idsOf = (records: unknown) => (records as IDataObject[]).map((record) => String(record.id));
@@ -119,7 +119,7 @@ describe('tickets', () => {
 	});
 
 	test('a poll that fails in a 429 storm keeps its cursor, so the next poll still emits the changes', async () => {
-		const restore = fastRetries();
+		recordSleeps();
 		try {
 			const poller = trigger({ table: 'tickets', event: 'any' });
 			await poller.poll();
@@ -134,7 +134,7 @@ describe('tickets', () => {
 			expect((await poller.poll()).map((change) => change.id)).toEqual([ticket]);
 		} finally {
 			sim.clearFaults();
-			restore();
+			jest.restoreAllMocks();
 		}
 	});
 
