@@ -10,7 +10,7 @@
  * Each read runs in a fresh child process (so its peak memory is its own) through n8n-core's real execution
  * (test/harness: WorkflowExecute, n8n's credential handling and httpRequestWithAuthentication):
  *   (a) the ZohoDesk node, Ticket → Get Many → Return All (nodes/shared/sync, 3 parallel requests);
- *   (b) a node that calls the transport's `collect` on /tickets: from=0,100,200… with limit=100 to the end, the way
+ *   (b) a node that pages /tickets with the shared pager (nodes/shared/sync/pager.ts, no overlap): from=0,100,200… with limit=100 to the end, the way
  *       Return All read before the sync code (and the way other Zoho Desk nodes for n8n read).
  * The simulator runs in this process and charges Zoho's credit schedule (3 credits up to offset 2,000, then 5, 10,
  * 50, 100); its counters are the numbers reported.
@@ -65,7 +65,8 @@ function handshake() {
 
 /** Return All as it was: the transport's offset paging over the ticket list. */
 function plainPagingNode() {
-	const { collect, authenticationProperty, credentialDescriptions } = require(path.join(ROOT, 'nodes/shared/transport/index.ts'));
+	const { authenticationProperty, credentialDescriptions } = require(path.join(ROOT, 'nodes/shared/transport/index.ts'));
+	const { readPages } = require(path.join(ROOT, 'nodes/shared/sync/index.ts'));
 	return {
 		description: {
 			displayName: 'Plain Offset Paging',
@@ -80,7 +81,7 @@ function plainPagingNode() {
 			properties: [authenticationProperty],
 		},
 		async execute() {
-			const records = await collect.call(this, { path: '/tickets', pageSize: 100 });
+			const records = await readPages(this, { path: '/tickets', pageSize: 100 });
 			return [records.map((json) => ({ json, pairedItem: { item: 0 } }))];
 		},
 	};

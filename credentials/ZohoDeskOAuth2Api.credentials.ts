@@ -1,7 +1,7 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { connectionProperties, hostExpression } from '../nodes/shared/transport/dataCenters';
-import { credentialTest } from '../nodes/shared/transport/errors';
+import { credentialTest } from '../nodes/shared/transport/credentialTest';
 
 /** Reading the five tables and managing webhooks (Zoho's OpenAPI scope catalogue, Common.json). */
 export const DEFAULT_SCOPES = [

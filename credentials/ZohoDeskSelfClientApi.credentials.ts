@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { connectionProperties, resolveHosts } from '../nodes/shared/transport/dataCenters';
-import { credentialTest } from '../nodes/shared/transport/errors';
+import { credentialTest } from '../nodes/shared/transport/credentialTest';
 import { obtainSelfClientToken } from '../nodes/shared/transport/selfClientToken';
 
 export class ZohoDeskSelfClientApi implements ICredentialType {

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-/** Each record's id and a fingerprint of its content, as the previous poll saw it. */
+/** Each record's id and its content version, as the previous poll saw it. */
 export type Snapshot = Record<string, string>;
 
 /** JSON with object keys sorted, so that the same content always gives the same text. */
@@ -17,17 +17,17 @@ function canonicalJson(value: unknown): string {
 }
 
 /**
- * A record's fingerprint: its modified time where it has one (short, and exactly what changes on an edit),
+ * A record's content version: its modified time where it has one (short, and exactly what changes on an edit),
  * else a hash of its whole content.
  */
-export function fingerprint(record: IDataObject, versionField?: string): string {
+export function contentVersion(record: IDataObject, versionField?: string): string {
 	const version = versionField ? record[versionField] : undefined;
 	if (version !== undefined && version !== null && version !== '') return `t:${String(version)}`;
 	return createHash('sha256').update(canonicalJson(record)).digest('base64').slice(0, 22);
 }
 
 export function takeSnapshot(records: IDataObject[], versionField?: string): Snapshot {
-	return Object.fromEntries(records.map((record) => [String(record.id), fingerprint(record, versionField)]));
+	return Object.fromEntries(records.map((record) => [String(record.id), contentVersion(record, versionField)]));
 }
 
 export interface SnapshotDiff {

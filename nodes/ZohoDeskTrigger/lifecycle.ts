@@ -10,7 +10,7 @@ import { zohoDeskApi } from '../shared/transport';
 import { zohoErrorOf } from '../shared/transport/errors';
 import { MIN_SECRET_LENGTH } from './properties';
 import { explainCreateError } from './registrationErrors';
-import { desiredWebhook, fingerprint, isZohoWebhook } from './subscription';
+import { deliveryKey, desiredWebhook, isZohoWebhook } from './subscription';
 import type { ZohoWebhook } from './subscription';
 
 function isManualMode(ctx: IHookFunctions): boolean {
@@ -42,7 +42,7 @@ export async function webhookExists(this: IHookFunctions): Promise<boolean> {
 	if (isManualMode(this)) return false;
 	const wanted = desiredWebhook(this);
 	const match = (await webhooksAt(this, wanted.url)).find(
-		(webhook) => webhook.isEnabled !== false && fingerprint(webhook) === fingerprint(wanted),
+		(webhook) => webhook.isEnabled !== false && deliveryKey(webhook) === deliveryKey(wanted),
 	);
 	if (!match) return false;
 	this.getWorkflowStaticData('node').webhookId = String(match.id);

@@ -81,7 +81,7 @@ export function desiredWebhook(ctx: IHookFunctions): WebhookBody {
 }
 
 /** What decides whether a remote webhook delivers what we want, in a comparable form. */
-export function fingerprint(webhook: Pick<ZohoWebhook, 'subscriptions' | 'includeEventsFrom' | 'ignoreSourceId'>): string {
+export function deliveryKey(webhook: Pick<ZohoWebhook, 'subscriptions' | 'includeEventsFrom' | 'ignoreSourceId'>): string {
 	const subscriptions = Object.entries(webhook.subscriptions ?? {})
 		.map(([event, filter]) => {
 			const set = Object.entries((filter ?? {}) as IDataObject)

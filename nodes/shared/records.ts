@@ -1,8 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { readAllRecords, readChangedSince, timeMs } from './sync';
-import { collect, zohoDeskApi } from './transport';
+import { readAllRecords, readChangedSince, readPages, timeMs } from './sync';
+import { zohoDeskApi } from './transport';
 import { recordPath } from './tables';
 import type { TableDescription } from './tables';
 import { ID_PATTERN } from './descriptions';
@@ -98,12 +98,5 @@ export async function readRecords(
 		return limit === undefined ? wanted : wanted.slice(0, limit);
 	}
 	if (returnAll) return (await readAllRecords(this, table, compact(filters), sync)).records;
-	if (table.pageSize === undefined) {
-		// Not paginated: one call returns everything.
-		const body = (await zohoDeskApi.call(this, { path: table.listPath, qs: compact(filters), itemIndex })) as
-			| { data?: IDataObject[] }
-			| undefined;
-		return (body?.data ?? []).slice(0, limit);
-	}
-	return await collect.call(this, { path: table.listPath, qs: compact(filters), pageSize: table.pageSize, limit, itemIndex });
+	return await readPages(this, { path: table.listPath, qs: compact(filters), pageSize: table.pageSize, limit, itemIndex });
 }

@@ -102,7 +102,7 @@ class SyncProbe implements INodeType {
 export interface ProbeResult {
 	records: IDataObject[];
 	method: string;
-	stats: { calls: number; credits: number; expected?: number; repairs: number; splits: number };
+	stats: { calls: number; credits: number; counted?: number; repairs: number; splits: number };
 	warnings: string[];
 	versions?: Array<{ id: string; time: number }>;
 }

@@ -1,8 +1,12 @@
-/** Full and incremental reads at the lowest credit cost, shared by the action node and the polling trigger. */
-export { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, readAllRecords } from './read';
-export type { ReadMethod, ReadOptions, SyncRead } from './read';
-export { readChangedSince, readNewest, readRecordsByIds, versionsOf, withTimes } from './readChanges';
-export type { ChangedRead, RecordVersion } from './readChanges';
-export type { ReadStats } from './stats';
-export type { TimeField } from './timeKeyset';
+/** Full and incremental reads at the lowest credit cost, and the one pager, shared by every node (README.md). */
+export { idOf } from './calls';
+export type { ReadStats } from './calls';
+export type { TimeField } from './keyset';
+export { Pager, readPages } from './pager';
+export type { Page, PageQuery } from './pager';
+export { readAllRecords } from './readAll';
+export { readChangedSince, readNewest, readRecordsByIds, versionsOf, withTimes } from './readSince';
+export type { RecordVersion, SinceResult } from './readSince';
+export { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './readState';
+export type { ReadMethod, ReadOptions, ReadResult } from './readState';
 export { isoMs, timeMs } from './time';

@@ -1,7 +1,5 @@
 import { NodeApiError } from 'n8n-workflow';
-import type { IAuthenticateRuleResponseCode, ICredentialTestRequest, INode, JsonObject } from 'n8n-workflow';
-
-import { hostExpression } from './dataCenters';
+import type { INode, JsonObject } from 'n8n-workflow';
 
 /** Zoho's error body (Common.json#/components/schemas/errorJson) plus the extras some codes carry. */
 export interface ZohoErrorBody {
@@ -66,6 +64,21 @@ export function zohoErrorOf(error: unknown): { code?: string; status?: string; b
 	return { code: typeof body.errorCode === 'string' ? body.errorCode : undefined, status: failure?.httpCode ?? undefined, body };
 }
 
+/**
+ * Runs `call`, giving undefined instead when Zoho answers one of `codes` (e.g. SCOPE_MISMATCH, URL_NOT_FOUND).
+ * Every other error goes on unchanged: the transport already made it a NodeApiError that says what to do.
+ */
+export async function ignoringZohoErrors<T>(codes: string[], call: () => Promise<T>): Promise<T | undefined> {
+	let failure: unknown;
+	try {
+		return await call();
+	} catch (error) {
+		failure = error;
+	}
+	if (!codes.includes(String(zohoErrorOf(failure).code))) throw failure;
+	return undefined;
+}
+
 export function isZohoErrorBody(body: unknown): body is ZohoErrorBody {
 	return typeof body === 'object' && body !== null && typeof (body as ZohoErrorBody).errorCode === 'string';
 }
@@ -104,50 +117,3 @@ export function zohoApiError(node: INode, failure: FailedResponse, itemIndex?: n
 		itemIndex,
 	});
 }
-
-/** Credential-test messages per status: the test has no code, so each status names the likely wrong setting. */
-const credentialTestRules: IAuthenticateRuleResponseCode[] = [
-	{
-		type: 'responseCode',
-		properties: {
-			value: 401,
-			message:
-				'Zoho Desk rejected the token: a wrong data center (a token only works in the data center that issued it) or a revoked token. Pick the data center you sign in to, and paste a new Generated Code or reconnect.',
-		},
-	},
-	{
-		type: 'responseCode',
-		properties: {
-			value: 403,
-			message:
-				'The token works but not for this: the Organization ID is not the portal the token was authorized for (OAUTH_ORG_MISMATCH), a scope is missing (SCOPE_MISMATCH: include Desk.basic.READ and the scopes in the README), or the user lacks permission.',
-		},
-	},
-	{
-		type: 'responseCode',
-		properties: {
-			value: 404,
-			message: 'The Desk host has no API here: check the data center or the custom Desk URL.',
-		},
-	},
-	{
-		type: 'responseCode',
-		properties: {
-			value: 422,
-			message: 'Zoho Desk rejected the Organization ID: use the numeric orgId from Setup → Developer Space → API.',
-		},
-	},
-];
-
-/**
- * Both credentials' test: departments need only Desk.basic.READ and the orgId, so one cheap call proves token,
- * data center and organization together.
- */
-export const credentialTest: ICredentialTestRequest = {
-	request: {
-		url: hostExpression('$credentials', 'desk', '/api/v1/departments'),
-		qs: { limit: 1 },
-		headers: { orgId: '={{$credentials.orgId}}' },
-	},
-	rules: credentialTestRules,
-};

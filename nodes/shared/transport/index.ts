@@ -70,7 +70,7 @@ export interface ZohoDeskResponse<T> {
 	/** undefined for HTTP 204 (Zoho's empty list) */
 	body: T | undefined;
 	/** Credits this call cost, when Zoho says so (X-Rate-Limit-Request-Weight-v3) */
-	credits: { used?: number };
+	credits?: number;
 }
 
 /**
@@ -170,9 +170,9 @@ function retryAfterMs(headers: Record<string, unknown>): number | undefined {
 	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-function creditsOf(headers: Record<string, unknown>): ZohoDeskResponse<unknown>['credits'] {
+function creditsOf(headers: Record<string, unknown>): number | undefined {
 	const used = Number(header(headers, 'x-rate-limit-request-weight-v3'));
-	return { used: Number.isFinite(used) ? used : undefined };
+	return Number.isFinite(used) ? used : undefined;
 }
 
 /**
@@ -324,56 +324,4 @@ export async function zohoDeskApi<T = IDataObject>(
 	request: ZohoDeskRequest,
 ): Promise<T | undefined> {
 	return (await zohoDeskRequest.call(this, request)).body as T | undefined;
-}
-
-export interface PageRequest extends ZohoDeskRequest {
-	/** The endpoint's maximum `limit`. */
-	pageSize: number;
-	/** Stop once this many records were yielded; undefined reads to the end. */
-	limit?: number;
-	/** First offset; Zoho's spec says `from` counts from 0. */
-	from?: number;
-	/** The endpoint's largest accepted `from` (ticket search: 999); paging stops there. */
-	maxFrom?: number;
-	/** Sees each page's whole body (e.g. search's `count`) before its records are yielded; may throw. */
-	inspectPage?: (body: IDataObject | undefined, from: number) => void;
-}
-
-/**
- * Offset pagination for every list endpoint: `from`/`limit` at the endpoint's page maximum, stopping on 204,
- * on a short page, or as soon as `limit` records were read, so no page is fetched that is not needed.
- * Records are de-duplicated by id, so a record that shifts between pages is never yielded twice.
- */
-export async function* paginate(this: ZohoDeskContext, request: PageRequest): AsyncGenerator<IDataObject[]> {
-	const seen = new Set<string>();
-	let from = request.from ?? 0;
-	let yielded = 0;
-	while ((request.limit === undefined || yielded < request.limit) && from <= (request.maxFrom ?? Infinity)) {
-		const size = request.limit === undefined ? request.pageSize : Math.min(request.pageSize, request.limit - yielded);
-		const call: ZohoDeskRequest = { ...request, qs: { ...request.qs, from, limit: size } };
-		const body = (await zohoDeskApi.call(this, call)) as
-			| { data?: IDataObject[] }
-			| undefined;
-		request.inspectPage?.(body, from);
-		const rows = body?.data ?? [];
-		const fresh = rows.filter((row) => {
-			const id = row.id === undefined ? undefined : String(row.id);
-			if (id === undefined) return true;
-			if (seen.has(id)) return false;
-			seen.add(id);
-			return true;
-		});
-		const page = request.limit === undefined ? fresh : fresh.slice(0, request.limit - yielded);
-		if (page.length) yield page;
-		yielded += page.length;
-		if (rows.length < size) return;
-		from += rows.length;
-	}
-}
-
-/** All records of a paginated request (up to `limit`). */
-export async function collect(this: ZohoDeskContext, request: PageRequest): Promise<IDataObject[]> {
-	const records: IDataObject[] = [];
-	for await (const page of paginate.call(this, request)) records.push(...page);
-	return records;
 }

@@ -2,7 +2,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { TABLES } from '../../../shared/tables';
-import { collect } from '../../../shared/transport';
+import { readPages } from '../../../shared/sync';
 import { returnAllProperties, sortOptions } from '../../../shared/descriptions';
 import { compact } from '../../../shared/query';
 import { sortParam } from '../../../shared/records';
@@ -34,20 +34,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const reachable = search.maxFrom + search.pageSize;
 	const qs = compact({ ...searchQuery.call(this, itemIndex), sortBy: sortParam(options.sortBy, options.sortOrder) });
-	return await collect.call(this, {
-		path: search.path,
-		qs,
-		pageSize: search.pageSize,
-		limit,
-		maxFrom: search.maxFrom,
-		itemIndex,
-		// Fail before spending credits when Return All cannot be honoured: search stops at offset 999.
-		inspectPage: (body, from) => {
-			const total = Number(body?.count ?? 0);
-			if (from === 0 && returnAll && total > reachable) {
+	const query = { path: search.path, qs, pageSize: search.pageSize, limit, maxFrom: search.maxFrom, itemIndex };
+	return await readPages(this, query, {
+		// Fail before spending more credits when Return All cannot be honoured: search stops at offset 999.
+		inspect: ({ count, from }) => {
+			if (from === 0 && returnAll && (count ?? 0) > reachable) {
 				throw new NodeOperationError(
 					this.getNode(),
-					`The search matches ${total} tickets, but Zoho's search can only return the first ${reachable}`,
+					`The search matches ${count} tickets, but Zoho's search can only return the first ${reachable}`,
 					{
 						itemIndex,
 						description:

@@ -4,8 +4,8 @@ import type { IDataObject } from 'n8n-workflow';
 import type { SearchDescription } from '../tables';
 import type { ZohoDeskContext } from '../transport';
 import { inParallel } from './parallel';
-import { fetchPage, idOf } from './stats';
-import type { ReadStats } from './stats';
+import { countedPage, idOf } from './calls';
+import type { ReadStats } from './calls';
 import { byTime, isoMs, timeMs } from './time';
 
 /** A window is split for an idle parallel request only if this many pages are left in it. */
@@ -15,7 +15,7 @@ const EXTRA_SPLIT_SHARE = 0.004;
 
 export type TimeField = 'createdTime' | 'modifiedTime';
 
-export interface KeysetRead {
+export interface KeysetQuery {
 	search: SearchDescription;
 	field: TimeField;
 	/** Search criteria besides time range, sort and paging */
@@ -50,11 +50,11 @@ interface Window {
  * Reads every record whose `field` lies in [from, to] with search's time ranges, each record once. Records are
  * returned sorted by `field`; a record fetched twice (it moved while the read ran) keeps its latest version.
  */
-export async function readByTimeKeyset(ctx: ZohoDeskContext, read: KeysetRead, stats: ReadStats): Promise<IDataObject[]> {
-	return await new KeysetReader(ctx, read, stats).run();
+export async function readByTimeKeyset(ctx: ZohoDeskContext, read: KeysetQuery, stats: ReadStats): Promise<IDataObject[]> {
+	return await new KeysetQueryer(ctx, read, stats).run();
 }
 
-class KeysetReader {
+class KeysetQueryer {
 	private readonly records = new Map<string, IDataObject>();
 
 	private readonly windows: Window[] = [];
@@ -66,7 +66,7 @@ class KeysetReader {
 
 	constructor(
 		private readonly ctx: ZohoDeskContext,
-		private readonly read: KeysetRead,
+		private readonly read: KeysetQuery,
 		private readonly stats: ReadStats,
 	) {}
 
@@ -75,7 +75,7 @@ class KeysetReader {
 		const first = this.open(this.read.from, this.read.to);
 		if (first.done) return []; // an empty range (e.g. a start in the future): nothing to ask
 		first.busy = true;
-		this.stats.expected = await this.nextPage(first);
+		this.stats.counted = await this.nextPage(first);
 		first.busy = false;
 		if (!first.done) {
 			this.extraSplits = Math.floor(((first.remaining ?? 0) / this.pageSize) * EXTRA_SPLIT_SHARE);
@@ -145,7 +145,7 @@ class KeysetReader {
 		}
 		const { cursor, skip, hi } = window;
 		const { field } = this.read;
-		const { rows, count } = await fetchPage(this.ctx, this.stats, {
+		const { rows, count } = await countedPage(this.ctx, this.stats, {
 			path: this.read.search.path,
 			qs: { ...this.read.criteria, [`${field}Range`]: `${isoMs(cursor)},${isoMs(hi)}`, sortBy: field, from: skip, limit: this.pageSize },
 			itemIndex: this.read.itemIndex,

@@ -4,25 +4,25 @@ import type { IDataObject } from 'n8n-workflow';
 import { recordPath } from '../tables';
 import type { TableDescription } from '../tables';
 import type { ZohoDeskContext } from '../transport';
-import { pageList } from './listPaging';
+import { ignoringZohoErrors } from '../transport/errors';
+import { countedCall, countedPage, idOf } from './calls';
+import type { TimeField } from './keyset';
+import { Pager } from './pager';
 import { inParallel } from './parallel';
+import { readWholeList } from './readAll';
 import {
-	finish,
+	beginRead,
+	endRead,
 	isAtOrAfter,
-	listRead,
+	listQuery,
 	logWarnings,
-	readWholeList,
 	searchByTime,
-	start,
 	unlessSearchForbidden,
 	withoutSort,
-} from './read';
-import type { Read, ReadOptions, SyncRead } from './read';
+} from './readState';
+import type { ReadOptions, ReadResult, ReadState } from './readState';
 import { searchCriteria } from './searchCriteria';
-import { fetchCounted, fetchPage, idOf } from './stats';
 import { EPOCH_MS, byTime, isoMs, timeMs } from './time';
-import type { TimeField } from './timeKeyset';
-import { unlessZohoSays } from './zohoErrors';
 
 /** When a record's `field` was, as the read that found it saw it. */
 export interface RecordVersion {
@@ -30,7 +30,7 @@ export interface RecordVersion {
 	time: number;
 }
 
-export interface ChangedRead extends SyncRead {
+export interface SinceResult extends ReadResult {
 	/**
 	 * Each record's `field` as the read ordered it. Usually the records' own; for lists whose items carry no times,
 	 * the records were fetched by id afterwards and may be newer: a cursor must advance by these, not by the records.
@@ -46,14 +46,14 @@ export function versionsOf(records: IDataObject[], field: string): RecordVersion
 }
 
 /** Each record's get-by-id view (all its fields), `concurrency` at a time; records deleted meanwhile are left out. */
-async function readByIds(read: Read, ids: string[]): Promise<IDataObject[]> {
+async function readByIds(read: ReadState, ids: string[]): Promise<IDataObject[]> {
 	const found = new Map<string, IDataObject>();
 	const queue = [...ids];
 	const worker = async () => {
 		for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
 			const path = recordPath(read.table, id);
-			const get = async () => await fetchCounted<IDataObject>(read.ctx, read.stats, { path, itemIndex: read.itemIndex });
-			const record = (await unlessZohoSays(['URL_NOT_FOUND'], get))?.body;
+			const get = async () => await countedCall<IDataObject>(read.ctx, read.stats, { path, itemIndex: read.itemIndex });
+			const record = (await ignoringZohoErrors(['URL_NOT_FOUND'], get))?.body;
 			if (record) found.set(id, record);
 		}
 	};
@@ -70,9 +70,9 @@ export async function readRecordsByIds(
 	table: TableDescription,
 	ids: string[],
 	options: ReadOptions = {},
-): Promise<SyncRead> {
-	const read = start(ctx, table, {}, options);
-	return finish(read, await readByIds(read, ids), 'byId');
+): Promise<ReadResult> {
+	const read = beginRead(ctx, table, {}, options);
+	return endRead(read, await readByIds(read, ids), 'byId');
 }
 
 /** List items carry no times (spec schemas): ask for them with `fields`, alongside the fields the user chose. */
@@ -95,8 +95,8 @@ export async function readChangedSince(
 	since: number,
 	qs: IDataObject,
 	options: ReadOptions = {},
-): Promise<ChangedRead> {
-	const read = start(ctx, table, qs, options);
+): Promise<SinceResult> {
+	const read = beginRead(ctx, table, qs, options);
 	const has = field === 'createdTime' ? table.createdTimeField : table.modifiedTimeField;
 	if (!has) {
 		throw new NodeOperationError(ctx.getNode(), `${table.displayName} records have no ${field}`, {
@@ -107,18 +107,18 @@ export async function readChangedSince(
 	const criteria = searchCriteria(table, filters);
 	if (criteria && table.search?.timeRanges.includes(field)) {
 		const records = await searchByTime(read, { field, criteria, from: since, to: Date.now() });
-		if (records) return { ...finish(read, records, 'searchByTime', field === 'createdTime'), versions: versionsOf(records, field) };
+		if (records) return { ...endRead(read, records, 'searchByTime', field === 'createdTime'), versions: versionsOf(records, field) };
 	}
 	if (table.pageSize !== undefined && table.sortFields.includes(field)) {
 		const found = new Map<string, IDataObject>();
-		const newestFirst = listRead(read, { ...filters, sortBy: `-${field}`, fields: withTimes(table, filters.fields) });
-		await pageList(ctx, read.stats, newestFirst, { from: 0, ended: false }, (rows) => {
+		const newestFirst = listQuery(read, { ...filters, sortBy: `-${field}`, fields: withTimes(table, filters.fields) });
+		await new Pager(ctx, read.stats, newestFirst).read(({ rows }) => {
 			for (const row of rows) if (isAtOrAfter(row, field, since)) found.set(idOf(row), row);
 			return !rows.some((row) => (timeMs(row[field]) ?? since) < since);
 		});
 		const changed = [...found.values()].sort(byTime(field)).slice(0, options.limit);
 		const records = filters.fields ? changed : await readByIds(read, changed.map(idOf));
-		return { ...finish(read, records, 'listSince'), versions: versionsOf(changed, field) };
+		return { ...endRead(read, records, 'listSince'), versions: versionsOf(changed, field) };
 	}
 	if (table.search) {
 		// The ticket list can neither filter nor sort by modifiedTime (nor does it return it): only search can.
@@ -132,13 +132,13 @@ export async function readChangedSince(
 	read.filters = filters;
 	const { records, method } = await readWholeList(read, true);
 	const changed = records.filter((record) => isAtOrAfter(record, field, since)).sort(byTime(field));
-	return { ...finish(read, changed, method), versions: versionsOf(changed, field) };
+	return { ...endRead(read, changed, method), versions: versionsOf(changed, field) };
 }
 
 /**
  * The record with the latest `field`, in one or two calls: null when there is none, undefined when Zoho cannot
  * sort the table by that field with these filters. `versions`: every record at that latest time (a page's worth),
- * so that a cursor started there knows them all (see ChangedRead.versions).
+ * so that a cursor started there knows them all (see SinceResult.versions).
  */
 export async function readNewest(
 	ctx: ZohoDeskContext,
@@ -147,14 +147,14 @@ export async function readNewest(
 	qs: IDataObject,
 	options: ReadOptions = {},
 ): Promise<{ record: IDataObject; versions: RecordVersion[] } | null | undefined> {
-	const read = start(ctx, table, qs, options);
+	const read = beginRead(ctx, table, qs, options);
 	const filters = withoutSort(read.filters);
 	const criteria = searchCriteria(table, filters);
 	const { search } = table;
 	// A full page costs what one record costs, and shows every record sharing the latest time.
 	const newest = async (path: string, query: IDataObject, limit: number) => {
 		const page = { ...query, sortBy: `-${field}`, from: 0, limit };
-		const { rows } = await fetchPage(ctx, read.stats, { path, qs: page, itemIndex: read.itemIndex });
+		const { rows } = await countedPage(ctx, read.stats, { path, qs: page, itemIndex: read.itemIndex });
 		const versions = versionsOf(rows, field);
 		return rows.length ? { record: rows[0], versions: versions.filter((version) => version.time === versions[0].time) } : null;
 	};

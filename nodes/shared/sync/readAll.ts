@@ -1,0 +1,108 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { TableDescription } from '../tables';
+import type { ZohoDeskContext } from '../transport';
+import { countedPage, idOf } from './calls';
+import { CHEAPEST_MAX_FROM, Pager, readPages } from './pager';
+import type { PageQuery } from './pager';
+import { beginRead, endRead, listQuery, searchByTime, withoutSort } from './readState';
+import type { ReadMethod, ReadOptions, ReadResult, ReadState } from './readState';
+import { searchCriteria } from './searchCriteria';
+import { EPOCH_MS, isoMs, timeMs } from './time';
+
+/**
+ * Every record of a list sortable by an immutable field, oldest first, reading from both ends: ascending and
+ * descending each reach 2,000+ records in the cheapest credit tier, so lists of up to ~4,000 records cost the
+ * floor, and larger ones go only half as deep as plain paging. The two reads stop where they meet.
+ */
+async function readListFromBothEnds(read: ReadState, query: PageQuery, field: string): Promise<IDataObject[]> {
+	const older = new Map<string, IDataObject>();
+	const newer = new Map<string, IDataObject>();
+	const keep = (into: Map<string, IDataObject>, rows: IDataObject[]) => rows.forEach((row) => into.set(idOf(row), row));
+	const meets = (rows: IDataObject[], other: Map<string, IDataObject>) => rows.some((row) => other.has(idOf(row)));
+	const up = new Pager(read.ctx, read.stats, { ...query, qs: { ...query.qs, sortBy: field } });
+	await up.read(({ rows }) => keep(older, rows), CHEAPEST_MAX_FROM);
+	if (!up.ended) {
+		let met = false;
+		const down = new Pager(read.ctx, read.stats, { ...query, qs: { ...query.qs, sortBy: `-${field}` } });
+		await down.read(({ rows }) => {
+			met = meets(rows, older);
+			keep(newer, rows);
+			return !met;
+		}, CHEAPEST_MAX_FROM);
+		// Still apart: the middle lies deeper than the cheapest tier reaches from either end.
+		if (!met && !down.ended) {
+			await up.read(({ rows }) => {
+				keep(older, rows);
+				return !meets(rows, newer);
+			});
+		}
+	}
+	for (const id of older.keys()) newer.delete(id);
+	return [...older.values(), ...[...newer.values()].reverse()];
+}
+
+/**
+ * All records created at exactly `time`, from the list sorted by createdTime: search cannot page through more
+ * than 1,099 records of one millisecond. Search counts the records before it, which is where they start in the
+ * list (one earlier, in case Zoho's `from` counts from 1).
+ */
+async function createdAtFromList(read: ReadState, criteria: IDataObject, time: number): Promise<IDataObject[]> {
+	const search = read.table.search!;
+	const { count } = await countedPage(read.ctx, read.stats, {
+		path: search.path,
+		qs: { ...criteria, createdTimeRange: `${isoMs(EPOCH_MS)},${isoMs(time - 1)}`, limit: 1 },
+		itemIndex: read.itemIndex,
+	});
+	const found: IDataObject[] = [];
+	const query = listQuery(read, { ...withoutSort(read.filters), sortBy: 'createdTime' });
+	await new Pager(read.ctx, read.stats, query, Math.max(0, (count ?? 0) - 1)).read(({ rows }) => {
+		found.push(...rows.filter((row) => timeMs(row.createdTime) === time));
+		return !rows.some((row) => (timeMs(row.createdTime) ?? time) > time);
+	});
+	return found;
+}
+
+/** The whole list the cheapest way the filters allow. */
+export async function readWholeList(read: ReadState, byCreatedTime: boolean): Promise<{ records: IDataObject[]; method: ReadMethod }> {
+	const { table } = read;
+	if (table.pageSize === undefined) {
+		return { records: await readPages(read.ctx, listQuery(read, read.filters), { stats: read.stats }), method: 'single' };
+	}
+	if (byCreatedTime && table.sortFields.includes('createdTime')) {
+		const records = await readListFromBothEnds(read, listQuery(read, withoutSort(read.filters)), 'createdTime');
+		return { records, method: 'listFromBothEnds' };
+	}
+	return { records: await readPages(read.ctx, listQuery(read, read.filters), { stats: read.stats }), method: 'list' };
+}
+
+/**
+ * Every record of a table matching list filters `qs`, each exactly once, at the lowest credit cost Zoho allows:
+ * tickets by a keyset over createdTime in search (every call at offset ~0) when search can express the filters,
+ * other lists from both ends. Records created after the read started are left to the next incremental read.
+ */
+export async function readAllRecords(
+	ctx: ZohoDeskContext,
+	table: TableDescription,
+	qs: IDataObject,
+	options: ReadOptions = {},
+): Promise<ReadResult> {
+	const read = beginRead(ctx, table, qs, options);
+	const sortBy = String(read.filters.sortBy ?? '');
+	const byCreatedTime = sortBy === '' || sortBy.replace(/^-/, '') === 'createdTime';
+	const criteria = byCreatedTime ? searchCriteria(table, read.filters) : undefined;
+	let records: IDataObject[] | undefined;
+	let method: ReadMethod = 'searchByTime';
+	if (criteria && table.search?.timeRanges.includes('createdTime')) {
+		records = await searchByTime(read, {
+			field: 'createdTime',
+			criteria,
+			from: EPOCH_MS,
+			to: Date.now(),
+			readTie: async (time) => await createdAtFromList(read, criteria, time),
+		});
+	}
+	if (!records) ({ records, method } = await readWholeList(read, byCreatedTime));
+	if (sortBy === '-createdTime' && method !== 'list' && method !== 'single') records.reverse();
+	return endRead(read, records, method, method === 'searchByTime');
+}
