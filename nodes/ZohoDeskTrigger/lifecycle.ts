@@ -69,7 +69,7 @@ export async function createWebhook(this: IHookFunctions): Promise<boolean> {
 			body: wanted,
 			// A create whose answer was lost may have registered it: adopt that one rather than add a second.
 			findApplied: async () =>
-				(await webhooksAt(this, wanted.url)).find((webhook) => fingerprint(webhook) === fingerprint(wanted)),
+				(await webhooksAt(this, wanted.url)).find((webhook) => deliveryKey(webhook) === deliveryKey(wanted)),
 		});
 	} catch (error) {
 		throw explainCreateError(this, error, wanted.url);

@@ -267,7 +267,7 @@ export async function zohoDeskRequest<T = IDataObject>(
 		failure ??= { status: response?.statusCode, body: response?.body, headers: response?.headers ?? {} };
 		if (method === 'POST' && mayHaveBeenApplied(failure)) {
 			const applied = await findAppliedOrFail(this, request, failureSummary(failure));
-			if (applied !== undefined) return { statusCode: 200, body: applied as T, credits: {} };
+			if (applied !== undefined) return { statusCode: 200, body: applied as T };
 		}
 		const delay = attempt < RETRY_POLICY.attempts ? retryDelayMs(failure, attempt) : undefined;
 		if (delay !== undefined && delay < remainingMs()) {
