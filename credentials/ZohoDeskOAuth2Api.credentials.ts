@@ -3,9 +3,10 @@ import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 import { connectionProperties, hostExpression } from '../nodes/shared/transport/dataCenters';
 import { credentialTest } from '../nodes/shared/transport/credentialTest';
 
-/** Reading the five tables and managing webhooks (Zoho's OpenAPI scope catalogue, Common.json). */
+/** Reading the five tables, replying to and commenting on tickets, and managing webhooks (Zoho's OpenAPI scope catalogue, Common.json). */
 export const DEFAULT_SCOPES = [
 	'Desk.tickets.READ',
+	'Desk.tickets.UPDATE',
 	'Desk.search.READ',
 	'Desk.basic.READ',
 	'Desk.settings.READ',

@@ -23,6 +23,18 @@ function amendParameter(method: string, path: string, name: string, change: Part
 	};
 }
 
+/** An endpoint Zoho's API docs have that this spec copy lacks (throws once the spec has it). */
+function addOperation(method: string, path: string, source: string, parameters: (orgId: SpecParameter) => SpecParameter[]) {
+	return (operations: SpecOperation[], { orgId }: { orgId: SpecParameter }) => {
+		if (operations.some((op) => op.method === method && op.path === path)) {
+			throw new Error(`${method} ${path} is now in the spec: drop its amendment`);
+		}
+		return [...operations, { method, path, source: `amendment: ${source}`, parameters: parameters(orgId) }];
+	};
+}
+
+const ID_SCHEMA = { type: ['string', 'integer'], pattern: '([0-9]+)' };
+
 export const SPEC_AMENDMENTS: Amendment[] = [
 	{
 		what: 'GET /api/v1/views (view pickers in nodes/shared/methods/listSearch.ts)',
@@ -61,5 +73,33 @@ export const SPEC_AMENDMENTS: Amendment[] = [
 		what: 'GET /api/v1/tickets assignee accepts "Unassigned"',
 		source: 'the parameter\'s own description in v1.0/Ticket.json (items are typed integer); docs correction 6',
 		apply: amendParameter('GET', '/api/v1/tickets', 'assignee', { extraValues: ['Unassigned'] }),
+	},
+	{
+		what: 'GET /api/v1/tickets/{ticketId}/threads/{threadId} (Get Threads with Include Content)',
+		source: 'Zoho Desk API docs, Threads → "Get a thread" (include=plainText); the spec copy has only the list, whose items carry a summary',
+		apply: addOperation('GET', '/api/v1/tickets/{ticketId}/threads/{threadId}', 'Threads_Getathread', (orgId) => [
+			{ name: 'ticketId', in: 'path', required: true, schema: ID_SCHEMA },
+			{ name: 'threadId', in: 'path', required: true, schema: ID_SCHEMA },
+			{ name: 'include', in: 'query', schema: { type: ['array'], items: { type: ['string'], enum: ['plainText'] } } },
+			orgId,
+		]),
+	},
+	{
+		what: 'GET /api/v1/mailReplyAddress (the From Address picker of Send Reply / Save Draft Reply)',
+		source: 'Zoho Desk API docs, Mail Reply Address → list (departmentId filter); not in the spec copy',
+		apply: addOperation('GET', '/api/v1/mailReplyAddress', 'MailReplyAddress list', (orgId) => [
+			{ name: 'departmentId', in: 'query', schema: ID_SCHEMA },
+			orgId,
+		]),
+	},
+	{
+		what: 'GET /api/v1/tickets/{ticketId}/comments sortBy takes a "-" prefix for descending',
+		source: 'the parameter\'s own description in v1.0/TicketComment.json ("A @-@ prefix denotes descending order")',
+		apply: amendParameter('GET', '/api/v1/tickets/{ticketId}/comments', 'sortBy', { descendingPrefix: true }),
+	},
+	{
+		what: 'GET /api/v1/tickets/{ticketId}/comments include accepts plainText',
+		source: 'the parameter\'s own description in v1.0/TicketComment.json ("mentions and plainText"); its enum lists only mentions',
+		apply: amendParameter('GET', '/api/v1/tickets/{ticketId}/comments', 'include', { extraValues: ['plainText'] }),
 	},
 ];

@@ -10,6 +10,7 @@ const { rangeFetchCredits } = require('./limits');
 const views = require('./views');
 const { SCOPES, route } = require('./deskHelpers');
 const ticketRoutes = require('./ticketRoutes');
+const conversationRoutes = require('./conversationRoutes');
 const tableRoutes = require('./tableRoutes');
 
 const notFound = () => deskError(404, 'URL_NOT_FOUND', 'The URL you requested could not be found.');
@@ -54,7 +55,7 @@ const serviceRoutes = [
 	route('PATCH', '/webhooks/{id}', SCOPES.webhooks('UPDATE'), updateWebhook, { body: true }),
 	route('DELETE', '/webhooks/{id}', SCOPES.webhooks('DELETE'), deleteWebhook),
 ];
-const ROUTES = [...serviceRoutes, ...ticketRoutes, ...tableRoutes];
+const ROUTES = [...serviceRoutes, ...ticketRoutes, ...conversationRoutes, ...tableRoutes];
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -99,7 +100,9 @@ function createDesk({ orgs, accounts, limits, webhooks, contextFor }) {
 		const params = parseQuery(queryOf(url), route.params, route.defaults);
 		const body = route.body ? await readJson(req) : undefined;
 		const creditHeaders = limits.charge(route.weight === 'range' ? rangeFetchCredits(params.from) : route.weight);
-		const result = await route.handler({ org, ctx: contextFor(org), params, recordId, body, grant, services });
+		// Paths with two ids (/tickets/{id}/comments/{id}) hand the handler both.
+		const ids = route.pattern.exec(url.pathname).slice(1);
+		const result = await route.handler({ org, ctx: contextFor(org), params, recordId, ids, body, grant, services });
 		return { ...result, headers: creditHeaders };
 	}
 

@@ -83,8 +83,9 @@ function departmentOrAll(name, values) {
 }
 
 /**
- * A Desk endpoint: `path` is under /api/v1 ({id}: a numeric id); `weight` is its price in credits, or 'range' for
- * lists and searches (priced by `from`); `org: false` needs no orgId; `body: true` reads a JSON body.
+ * A Desk endpoint: `path` is under /api/v1 (each {id}: a numeric id, handed to the handler as `ids`, the first also
+ * as `recordId`); `weight` is its price in credits, or 'range' for lists and searches (priced by `from`);
+ * `org: false` needs no orgId; `body: true` reads a JSON body.
  */
 function route(method, path, scopes, handler, { params = {}, defaults, weight = 1, org = true, body = false } = {}) {
 	return {
@@ -97,7 +98,7 @@ function route(method, path, scopes, handler, { params = {}, defaults, weight = 
 		weight,
 		org,
 		body,
-		pattern: new RegExp(`^/api/v1${path.replace('{id}', '([0-9]+)')}$`),
+		pattern: new RegExp(`^/api/v1${path.replaceAll('{id}', '([0-9]+)')}$`),
 	};
 }
 

@@ -41,6 +41,8 @@ export interface Simulator {
 	updateRecord(table: string, id: string, fields: Json, options?: Json): Json;
 	deleteRecord(table: string, id: string, options?: Json): Json;
 	getRecord(table: string, id: string, options?: Json): Json;
+	/** A ticket's threads (in full) and comments, as stored. */
+	conversation(ticketId: string, options?: { orgId?: string }): { threads: Json[]; comments: Json[] };
 	configure(changes: Json): Json;
 	addFault(fault: Json): Json;
 	clearFaults(): void;

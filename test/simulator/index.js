@@ -18,11 +18,13 @@ const { createSigningKeys } = require('./jwt');
 const { createWebhooks } = require('./webhooks');
 const { createDesk } = require('./desk');
 const { createRecords } = require('./records');
+const { createConversations } = require('./conversations');
 const { createControlRoutes } = require('./control');
 
 /** The scopes issued when a test asks for none: what the package's credentials request. */
 const DEFAULT_SCOPES = [
 	'Desk.tickets.READ',
+	'Desk.tickets.UPDATE',
 	'Desk.search.READ',
 	'Desk.basic.READ',
 	'Desk.settings.READ',
@@ -93,6 +95,7 @@ async function startSimulator(overrides = {}) {
 	});
 	const desk = createDesk({ orgs, accounts, limits, webhooks, contextFor });
 	const records = createRecords({ orgs, webhooks, clock, contextFor });
+	for (const org of orgs) org.conversations = createConversations({ org, records, webhooks, clock });
 
 	const control = {
 		info: () => ({
@@ -120,6 +123,8 @@ async function startSimulator(overrides = {}) {
 		updateRecord: records.updateRecord,
 		deleteRecord: records.deleteRecord,
 		getRecord: records.getRecord,
+		conversation: (ticketId, { orgId } = {}) =>
+			orgs.find((org) => org.id === String(orgId ?? orgs[0].id)).conversations.inspect(String(ticketId)),
 		settings: () => limits.snapshot(),
 		configure: (changes) => {
 			if (changes.consentOrgId !== undefined) options.consentOrgId = changes.consentOrgId;

@@ -86,6 +86,58 @@ async function searchViews(this: ILoadOptionsFunctions, module: string, filter?:
 	};
 }
 
+/** The ticket chosen in the node (for pickers that depend on it); undefined until a ticket ID is set. */
+function currentTicketId(this: ILoadOptionsFunctions): string | undefined {
+	const value = this.getCurrentNodeParameter('ticketId', { extractValue: true });
+	const id = String(value ?? '').trim();
+	return /^[0-9]{1,19}$/.test(id) ? id : undefined;
+}
+
+/**
+ * The addresses replies may be sent from (GET /mailReplyAddress, Zoho's API docs; not in our copy of the spec): the
+ * chosen ticket's department's, or the whole portal's before a ticket is chosen.
+ */
+async function searchFromAddresses(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const ticketId = currentTicketId.call(this);
+	const ticket = ticketId ? ((await zohoDeskApi.call(this, { path: `/tickets/${ticketId}` })) as IDataObject | undefined) : undefined;
+	const departmentId = ticket?.departmentId ? String(ticket.departmentId) : undefined;
+	const page = (await zohoDeskApi.call(this, { path: '/mailReplyAddress', qs: compact({ departmentId }) })) as Page;
+	return {
+		results: (page?.data ?? [])
+			.filter((address) => address.address)
+			.map((address) => ({
+				name: address.displayName ? `${String(address.displayName)} <${String(address.address)}>` : String(address.address),
+				value: String(address.address),
+			}))
+			.filter((result) => matches(result.name, filter)),
+	};
+}
+
+/** The chosen ticket's comments, newest first, named by their first words. */
+async function searchTicketComments(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const ticketId = currentTicketId.call(this);
+	if (!ticketId) return { results: [] };
+	const from = Number(paginationToken ?? 0);
+	const page = (await zohoDeskApi.call(this, {
+		path: `/tickets/${ticketId}/comments`,
+		qs: { from, limit: PICKER_PAGE, sortBy: '-commentedTime', include: 'plainText' },
+	})) as Page;
+	const rows = page?.data ?? [];
+	return {
+		results: rows
+			.map((comment) => {
+				const text = String(comment.plainText ?? comment.content ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+				return { name: `${text.slice(0, 60) || String(comment.id)} (${String(comment.commentedTime ?? '')})`, value: String(comment.id) };
+			})
+			.filter((result) => matches(result.name, filter)),
+		paginationToken: rows.length === PICKER_PAGE ? String(from + PICKER_PAGE) : undefined,
+	};
+}
+
 export const listSearch: Record<string, ListSearch> = {
 	...tablePickers,
 	async searchTicketViews(this: ILoadOptionsFunctions, filter?: string) {
@@ -94,4 +146,6 @@ export const listSearch: Record<string, ListSearch> = {
 	async searchContractViews(this: ILoadOptionsFunctions, filter?: string) {
 		return await searchViews.call(this, 'contracts', filter);
 	},
+	searchFromAddresses,
+	searchTicketComments,
 };

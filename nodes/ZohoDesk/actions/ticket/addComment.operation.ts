@@ -1,0 +1,44 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { zohoDeskApi } from '../../../shared/transport';
+import { commentContentProperties, ticketLocator, ticketPath } from './conversation';
+
+const properties: INodeProperties[] = [
+	ticketLocator('The ticket to comment on'),
+	...commentContentProperties,
+	{
+		displayName: 'Public',
+		name: 'isPublic',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the customer can see the comment in the help center. Off: a private note for agents.',
+	},
+];
+
+export const option = {
+	name: 'Add Comment',
+	description: 'Add a public or private comment to a ticket; returns the comment',
+	action: 'Add a comment to a ticket',
+};
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['addComment'] } }, properties);
+
+/** Adds the comment and returns it (id, content, isPublic, commenter, commentedTime). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const content = this.getNodeParameter('content', itemIndex, '') as string;
+	if (!content.trim()) throw new NodeOperationError(this.getNode(), 'The comment has no content', { itemIndex });
+	const comment = (await zohoDeskApi.call(this, {
+		method: 'POST',
+		path: ticketPath.call(this, itemIndex, '/comments'),
+		body: {
+			content,
+			contentType: this.getNodeParameter('contentType', itemIndex, 'plainText') as string,
+			isPublic: this.getNodeParameter('isPublic', itemIndex, false) as boolean,
+			// Required by Zoho's spec even without attachments.
+			attachmentIds: [],
+		},
+		itemIndex,
+	})) as IDataObject | undefined;
+	return comment ? [comment] : [];
+}

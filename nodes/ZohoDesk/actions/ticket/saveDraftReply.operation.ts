@@ -1,0 +1,38 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { zohoDeskApi } from '../../../shared/transport';
+import { ticketLocator, ticketPath } from './conversation';
+import { ccOptions, replyBody, replyProperties } from './reply';
+
+const properties: INodeProperties[] = [
+	ticketLocator('The ticket to draft a reply on'),
+	...replyProperties,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: ccOptions,
+	},
+];
+
+export const option = {
+	name: 'Save Draft Reply',
+	description: 'Save an email reply on a ticket as a draft, without sending it',
+	action: 'Save a draft reply on a ticket',
+};
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['saveDraftReply'] } }, properties);
+
+/** Saves the reply as a draft (nothing is sent) and returns the draft thread, status DRAFT. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const draft = (await zohoDeskApi.call(this, {
+		method: 'POST',
+		path: ticketPath.call(this, itemIndex, '/draftReply'),
+		body: replyBody.call(this, itemIndex),
+		itemIndex,
+	})) as IDataObject | undefined;
+	return draft ? [draft] : [];
+}
