@@ -134,3 +134,31 @@ test('a token without Desk.tickets.UPDATE gets SCOPE_MISMATCH, and nothing is wr
 	expect(error?.message).toMatch(/SCOPE_MISMATCH/);
 	expect(sim.conversation(ticketId).comments.length).toBe(before);
 });
+
+describe('never write twice: the answer is lost after Zoho applied the write', () => {
+	test.each([
+		['Send Reply, connection dropped', 'sendReply', { kind: 'drop' }, '/sendReply$'],
+		['Send Reply, Zoho answered 500', 'sendReply', { kind: 'error', status: 500 }, '/sendReply$'],
+		['Add Comment, connection dropped', 'addComment', { kind: 'drop' }, '/comments$'],
+		['Add Comment, Zoho answered 500', 'addComment', { kind: 'error', status: 500 }, '/comments$'],
+	])('%s: exactly one is made, sent once, and the item says it may or may not have been applied', async (_, operation, fault, path) => {
+		const from = await fromAddress();
+		const before = sim.conversation(ticketId);
+		sim.resetCounters();
+		sim.addFault({ ...fault, path, method: 'POST', after: true });
+		const parameters =
+			operation === 'sendReply'
+				? { operation, fromEmailAddress: { __rl: true, mode: 'address', value: from }, content: `Lost answer ${path}` }
+				: { operation, content: `Lost answer ${path}` };
+
+		const { items, error } = await run(parameters, { continueOnFail: true });
+
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		expect(items[0].json.error).toMatch(/may or may not have been applied/);
+		const after = sim.conversation(ticketId);
+		const made = operation === 'sendReply' ? after.threads.length - before.threads.length : after.comments.length - before.comments.length;
+		expect(made).toBe(1);
+		expect(sim.counters().byRoute[`POST /api/v1/tickets/{id}/${operation === 'sendReply' ? 'sendReply' : 'comments'}`]).toBe(1);
+	});
+});
