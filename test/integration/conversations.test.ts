@@ -6,8 +6,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { executeNode, listSearch } from '../harness';
 import type { CredentialStore } from '../harness';
-import { credentialFor, startSim } from '../sync/setup';
-import type { Simulator } from '../simulator';
+import { credentialFor, startSim } from '../fixtures';
+import type { Simulator } from '../fixtures';
 
 let sim: Simulator;
 let store: CredentialStore;

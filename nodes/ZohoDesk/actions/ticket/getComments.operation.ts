@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllProperties } from '../../../shared/descriptions';
 import { compact } from '../../../shared/query';
 import { csv } from '../../../shared/records';
-import { collect } from '../../../shared/transport';
+import { readPages } from '../../../shared/sync';
 import { CONVERSATION_PAGE_SIZE, ticketLocator, ticketPath } from './conversation';
 
 const properties: INodeProperties[] = [
@@ -51,7 +51,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return await collect.call(this, {
+	return await readPages(this, {
 		path: ticketPath.call(this, itemIndex, '/comments'),
 		qs: compact({ include: csv(options.include), sortBy: options.newestFirst ? '-commentedTime' : undefined }),
 		pageSize: CONVERSATION_PAGE_SIZE,

@@ -3,9 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { parallelRequestsOption, returnAllProperties } from '../../../shared/descriptions';
 import { compact } from '../../../shared/query';
-import { DEFAULT_CONCURRENCY } from '../../../shared/sync';
+import { DEFAULT_CONCURRENCY, readPages } from '../../../shared/sync';
 import { inParallel } from '../../../shared/sync/parallel';
-import { collect, zohoDeskApi } from '../../../shared/transport';
+import { zohoDeskApi } from '../../../shared/transport';
 import { CONVERSATION_PAGE_SIZE, ticketLocator, ticketPath } from './conversation';
 
 const properties: INodeProperties[] = [
@@ -83,7 +83,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const path = ticketPath.call(this, itemIndex, '/threads');
-	const threads = await collect.call(this, {
+	const threads = await readPages(this, {
 		path,
 		qs: compact({ sortBy: options.oldestFirst ? 'sendDateTime' : undefined }),
 		pageSize: CONVERSATION_PAGE_SIZE,
