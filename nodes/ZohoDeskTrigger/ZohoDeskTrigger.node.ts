@@ -1,17 +1,33 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
+	IDataObject,
 	IHookFunctions,
+	ILoadOptionsFunctions,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { authenticationProperty, credentialDescriptions } from '../shared/transport';
-import { createWebhook, deleteOwnWebhook, webhookExists } from './lifecycle';
-import { loadOptions } from './methods';
+import { getDepartments } from '../shared/methods/loadOptions';
+import { recordLabel, TABLES } from '../shared/tables';
+import { authenticationProperty, credentialDescriptions, zohoDeskApi } from '../shared/transport';
 import { triggerProperties } from './properties';
+import { createWebhook, deleteOwnWebhook, webhookExists } from './registration';
 import { receive } from './webhook';
+
+/** Ticket fields by API name, the form Zoho's Ticket_Update `fields` filter takes. */
+async function getTicketFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const table = TABLES.organizationFields;
+	const body = (await zohoDeskApi.call(this, { path: table.listPath, qs: { module: 'tickets' } })) as
+		| { data?: IDataObject[] }
+		| undefined;
+	return (body?.data ?? [])
+		.filter((field) => typeof field.apiName === 'string')
+		.map((field) => ({ name: recordLabel(table, field), value: String(field.apiName) }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
 
 // Triggers cannot be AI tools; newer versions of this lint rule exempt them (and forbid usableAsTool on them).
 // eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool
@@ -36,7 +52,7 @@ export class ZohoDeskTrigger implements INodeType {
 		properties: [authenticationProperty, ...triggerProperties],
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions: { getDepartments, getTicketFields } };
 
 	webhookMethods = {
 		default: {

@@ -15,7 +15,7 @@ export interface Jwk {
 }
 
 export interface DecodedJwt {
-	header: { alg?: unknown; kid?: unknown };
+	header: Record<string, unknown>;
 	claims: Record<string, unknown>;
 	signingInput: string;
 	signature: Buffer;
@@ -23,6 +23,27 @@ export interface DecodedJwt {
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 const AUDIENCE = /^webhookId:(\d+)$/;
+const ISSUER = /^orgId:(\d+)$/;
+
+/**
+ * The longest validity we accept, `exp − iat`. Zoho's webhook documentation names `iat` and `exp` but gives no
+ * lifetime; integrators who verified live tokens report that they expire minutes after they were issued, and the
+ * tokens Zoho Desk itself accepts from customers (ASAP JWT sign-in) may be valid for at most 10 minutes. A token
+ * valid for longer was not minted for a delivery.
+ */
+export const MAX_TOKEN_LIFETIME_SECONDS = 10 * 60;
+/** Clocks of Zoho and n8n may disagree by this much. */
+export const CLOCK_SKEW_SECONDS = 60;
+
+/** A value for a log line; never throws (an object's own toString may be anything). */
+export function describe(value: unknown): string {
+	if (typeof value === 'string') return value.slice(0, 100);
+	try {
+		return String(JSON.stringify(value)).slice(0, 100);
+	} catch {
+		return typeof value;
+	}
+}
 
 function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -71,30 +92,38 @@ export function epochSeconds(value: unknown): number | undefined {
 
 export interface ExpectedClaims {
 	orgId: string;
-	/** The webhook the token must be addressed to; undefined accepts any webhook of the organization. */
+	/**
+	 * The webhook the token must be addressed to. Undefined accepts any webhook of the organization: only for a
+	 * caller that already proved the secret token, where the signature is checked so a forged one never passes.
+	 */
 	webhookId?: string;
 	nowSeconds: number;
-	skewSeconds: number;
 }
 
-export type ClaimsCheck = { ok: true; webhookId: string } | { ok: false; reason: string };
+export type ClaimsCheck = { ok: true; webhookId: string; orgId: string; expiresAt: number } | { ok: false; reason: string };
 
 /** Issuer, audience and validity window of a Zoho webhook token. */
 export function checkClaims(claims: Record<string, unknown>, expected: ExpectedClaims): ClaimsCheck {
-	const issuer = `orgId:${expected.orgId}`;
-	if (claims.iss !== issuer) return { ok: false, reason: `issuer is ${String(claims.iss)}, not ${issuer}` };
-	const audiences = (Array.isArray(claims.aud) ? claims.aud : [claims.aud]).filter((aud) => typeof aud === 'string');
-	const webhookIds = audiences.map((aud) => AUDIENCE.exec(aud)?.[1]).filter((id): id is string => id !== undefined);
-	const webhookId = expected.webhookId === undefined ? webhookIds[0] : webhookIds.find((id) => id === expected.webhookId);
+	const orgId = typeof claims.iss === 'string' ? ISSUER.exec(claims.iss)?.[1] : undefined;
+	if (orgId !== expected.orgId) return { ok: false, reason: `issuer is ${describe(claims.iss)}, not orgId:${expected.orgId}` };
+	const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+	const webhookIds = audiences.map((aud) => (typeof aud === 'string' ? AUDIENCE.exec(aud)?.[1] : undefined));
+	const webhookId = webhookIds.find((id) => id !== undefined && (expected.webhookId === undefined || id === expected.webhookId));
 	if (webhookId === undefined) {
-		const wanted = expected.webhookId === undefined ? 'a webhook' : `webhookId:${expected.webhookId}`;
-		return { ok: false, reason: `audience ${JSON.stringify(claims.aud)} is not ${wanted}` };
+		return { ok: false, reason: `audience ${describe(claims.aud)} is not webhookId:${expected.webhookId ?? '<any>'}` };
 	}
-	const { nowSeconds: now, skewSeconds: skew } = expected;
+
+	const { nowSeconds: now } = expected;
 	const exp = epochSeconds(claims.exp);
+	const iat = epochSeconds(claims.iat);
 	if (exp === undefined) return { ok: false, reason: 'the token has no expiry' };
-	if (exp + skew < now) return { ok: false, reason: `the token expired at ${new Date(exp * 1000).toISOString()}` };
-	const notBefore = epochSeconds(claims.nbf) ?? epochSeconds(claims.iat);
-	if (notBefore !== undefined && notBefore - skew > now) return { ok: false, reason: 'the token is not valid yet' };
-	return { ok: true, webhookId };
+	if (iat === undefined) return { ok: false, reason: 'the token has no issue time' };
+	if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) {
+		return { ok: false, reason: `the token is valid for ${Math.round(exp - iat)} s; Zoho issues tokens for minutes` };
+	}
+	if (exp + CLOCK_SKEW_SECONDS < now) return { ok: false, reason: `the token expired at ${new Date(exp * 1000).toISOString()}` };
+	const notBefore = epochSeconds(claims.nbf) ?? iat;
+	if (notBefore - CLOCK_SKEW_SECONDS > now) return { ok: false, reason: 'the token is not valid yet' };
+	if (now - iat > MAX_TOKEN_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) return { ok: false, reason: 'the token was issued too long ago' };
+	return { ok: true, webhookId, orgId, expiresAt: exp };
 }

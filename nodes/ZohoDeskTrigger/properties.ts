@@ -6,7 +6,7 @@ import { eventsAccepting, WEBHOOK_EVENTS } from './events';
 /** Zoho accepts at most this many watched fields on Ticket_Update (Webhook.json `fields.maxItems`). */
 export const MAX_WATCHED_FIELDS = 5;
 
-/** A shorter secret in a URL can be guessed or brute-forced. */
+/** A shorter webhook secret can be guessed or brute-forced. */
 export const MIN_SECRET_LENGTH = 16;
 
 const automatic = { mode: ['automatic'] };
@@ -17,8 +17,8 @@ const POLLING_HINT =
 
 const MANUAL_STEPS = [
 	'Activate the workflow, then copy the Production URL shown above (Zoho calls it on port 80 or 443, so it must be reachable from the internet).',
-	'Either: Zoho Desk → Setup → Developer Space → Webhooks → New Webhook: paste the URL, pick the events, save (Zoho checks the URL with a GET request; this node answers it). Set the Zoho Webhook ID below if you want deliveries from other webhooks refused.',
-	'Or, without using webhook quota: Setup → Automation → Workflows → Rules → new rule, action "Send Cliq Notification", URL = the Production URL followed by ?token= and your Secret Token. Write the message as "field: value" lines or as JSON; each line becomes a field of the output.',
+	'Either: Zoho Desk → Setup → Developer Space → Webhooks → New Webhook: paste the URL, pick the events, save (Zoho checks the URL with a GET request; this node answers it), and copy the webhook\'s ID into Zoho Webhook ID below: Zoho signs the deliveries of all your webhooks alike, so without it the workflow does not activate.',
+	'Or, without using webhook quota: set a Webhook Secret Token in the Zoho Desk credential, then Setup → Automation → Workflows → Rules → new rule, action "Send Cliq Notification", URL = the Production URL followed by ?token= and that secret (callers that can set headers send it as X-Webhook-Secret instead). Write the message as "field: value" lines or as JSON; each line becomes a field of the output.',
 ].join(' ');
 
 export const triggerProperties: INodeProperties[] = [
@@ -132,24 +132,14 @@ export const triggerProperties: INodeProperties[] = [
 		displayOptions: { show: manual },
 	},
 	{
-		displayName: 'Secret Token',
-		name: 'secretToken',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-		description:
-			`At least ${MIN_SECRET_LENGTH} random characters, e.g. the output of \`openssl rand -hex 24\`. Add it to the URL you paste into the workflow rule as ?token=(this value).`,
-		displayOptions: { show: { ...manual, verification: ['token'] } },
-	},
-	{
 		displayName: 'Zoho Webhook ID',
 		name: 'zohoWebhookId',
 		type: 'string',
+		required: true,
 		default: '',
 		placeholder: '1004699000046503129',
 		description:
-			'ID of the webhook you created in Developer Space. When set, signed deliveries of any other webhook of your organization are refused.',
+			'ID of the webhook you created in Developer Space (Setup → Developer Space → Webhooks). Required: Zoho signs the deliveries of every webhook of your organization with the same keys, so only this ID tells this webhook\'s deliveries from another integration\'s.',
 		displayOptions: { show: { ...manual, verification: ['jwt'] } },
 	},
 	{

@@ -8,12 +8,15 @@ import type { TableDescription } from './tables';
 import { ID_PATTERN } from './descriptions';
 import { compact } from './query';
 
+/** The items of a multi-select value, also when an expression gave a comma-separated string: trimmed, no duplicates. */
+export function listOf(value: unknown): string[] {
+	const parts = (Array.isArray(value) ? value : String(value ?? '').split(',')).map((part) => String(part).trim());
+	return [...new Set(parts.filter(Boolean))];
+}
+
 /** A comma-separated list from a string ("a, b") or an array, trimmed and without duplicates. */
 export function csv(value: unknown): string | undefined {
-	const parts = (Array.isArray(value) ? value : String(value ?? '').split(','))
-		.map((part) => String(part).trim())
-		.filter(Boolean);
-	return parts.length ? [...new Set(parts)].join(',') : undefined;
+	return listOf(value).join(',') || undefined;
 }
 
 /** Zoho's sortBy: a `-` prefix sorts descending. */

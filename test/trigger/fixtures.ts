@@ -4,10 +4,12 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { ORG, selfClient } from '../fixtures';
+import { forgetDeliveries } from '../../nodes/ZohoDeskTrigger/replay';
+import { forgetSigningKeys } from '../../nodes/ZohoDeskTrigger/signingKeys';
+import { ORG, selfClient, useNock as useSharedNock } from '../fixtures';
 import { N8N_BASE_URL, WEBHOOK_ID, deliverWebhook } from '../harness';
 
-export { ORG, TOKEN, useNock } from '../fixtures';
+export { ORG, TOKEN } from '../fixtures';
 
 export const DESK = 'https://desk.zoho.eu';
 /** A webhook id as Zoho issues them: a 19-digit string */
@@ -63,6 +65,8 @@ export interface Post {
 	headers?: Record<string, string>;
 	query?: Record<string, string>;
 	staticData?: IDataObject;
+	/** Fields added to the Self Client credential, e.g. the webhook secret */
+	credentialFields?: Record<string, unknown>;
 }
 
 /** A delivery to an activated Automatic-mode trigger, signed by Zoho (keys cached: no HTTP call). */
@@ -70,7 +74,7 @@ export async function post(body: unknown, request: Post = {}) {
 	return await deliverWebhook({
 		nodeType: 'zohoDeskTrigger',
 		parameters: { mode: 'automatic', events: ['Ticket_Add'], ...request.parameters } as never,
-		credentials: credentials(),
+		credentials: { zohoDeskSelfClientApi: { ...credentials().zohoDeskSelfClientApi, ...request.credentialFields } },
 		staticData: request.staticData ?? {
 			[NODE_DATA]: { webhookId: ZOHO_WEBHOOK_ID, zohoDeskJwks: { keys: [zohoKey.jwk], fetchedAt: Date.now() } },
 		},
@@ -82,4 +86,16 @@ export async function post(body: unknown, request: Post = {}) {
 			query: request.query,
 		},
 	});
+}
+
+/** What one webhook process remembers between requests (keys, deliveries seen); a new process starts empty. */
+export function forgetProcessMemory(): void {
+	forgetSigningKeys();
+	forgetDeliveries();
+}
+
+/** The shared nock guard, and each test is a fresh webhook process. */
+export function useNock(): void {
+	useSharedNock();
+	afterEach(forgetProcessMemory);
 }

@@ -254,20 +254,31 @@ describe('Manual mode', () => {
 	const manual = (parameters: Record<string, unknown>) => automatic({ mode: 'manual', ...parameters });
 
 	test('registers nothing in Zoho Desk', async () => {
-		expect((await runWebhookMethod({ ...manual({}), method: 'checkExists' })).result).toBe(false);
-		const { result, staticData } = await runWebhookMethod({ ...manual({}), method: 'create' });
+		const signed = manual({ zohoWebhookId: ZOHO_WEBHOOK_ID });
+		expect((await runWebhookMethod({ ...signed, method: 'checkExists' })).result).toBe(false);
+		const { result, staticData } = await runWebhookMethod({ ...signed, method: 'create' });
 		expect(result).toBe(true);
 		expect(staticData).toEqual({});
 	});
 
-	test('refuses to activate with a guessable secret token', async () => {
-		await expect(
-			runWebhookMethod({ ...manual({ verification: 'token', secretToken: 'short' }), method: 'create' }),
-		).rejects.toThrow('Set a Secret Token of at least 16 random characters');
-		const ok = await runWebhookMethod({
-			...manual({ verification: 'token', secretToken: 'f3a9c1d27be84e05a6' }),
-			method: 'create',
+	test("with Zoho's signature, refuses to activate without the Zoho Webhook ID (a token of any webhook of the organization would pass)", async () => {
+		await expect(runWebhookMethod({ ...manual({ verification: 'jwt' }), method: 'create' })).rejects.toThrow(
+			'Set the Zoho Webhook ID',
+		);
+		await expect(runWebhookMethod({ ...manual({ verification: 'jwt', zohoWebhookId: 'abc' }), method: 'create' })).rejects.toThrow(
+			'Set the Zoho Webhook ID',
+		);
+	});
+
+	test('refuses to activate with a guessable secret token in the credential', async () => {
+		const withSecret = (webhookSecret: string) => ({
+			...manual({ verification: 'token' }),
+			credentials: { zohoDeskSelfClientApi: { ...credentials().zohoDeskSelfClientApi, webhookSecret } },
 		});
+		await expect(runWebhookMethod({ ...withSecret('short'), method: 'create' })).rejects.toThrow(
+			'Set a Webhook Secret Token of at least 16 random characters',
+		);
+		const ok = await runWebhookMethod({ ...withSecret('f3a9c1d27be84e05a6'), method: 'create' });
 		expect(ok.result).toBe(true);
 	});
 });

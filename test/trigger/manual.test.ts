@@ -6,17 +6,24 @@ const ticket = zohoEvent('Ticket_Add', { id: '1892000000093001' });
 
 /** A request to a Manual-mode trigger (no webhook registered by the node). */
 const manual = (body: unknown, parameters: Record<string, unknown>, request: { headers?: Record<string, string>; query?: Record<string, string> } = {}) =>
-	post(body, { parameters: { mode: 'manual', ...parameters }, staticData: cachedKeys, headers: { 'x-zdesk-jwt': '', ...request.headers }, query: request.query });
+	post(body, {
+		parameters: { mode: 'manual', ...parameters },
+		staticData: cachedKeys,
+		headers: { 'x-zdesk-jwt': '', ...request.headers },
+		query: request.query,
+		credentialFields: { webhookSecret: SECRET },
+	});
 
 const signedBy = (claims: Record<string, unknown>, key = zohoKey) => ({ headers: { 'x-zdesk-jwt': zohoJwt(key, validClaims(claims)) } });
 
 useNock();
 
 describe('Developer Space webhook (verification: Zoho signature)', () => {
-	test('a signed delivery of any webhook of the organization is accepted and names its webhook', async () => {
+	test('without a Zoho Webhook ID, even a delivery signed by Zoho for this organization is refused', async () => {
 		const result = await manual([ticket], { verification: 'jwt' }, signedBy({ aud: 'webhookId:1892000000777000001' }));
 
-		expect(result.workflowData?.[0][0].json).toMatchObject({ table: 'tickets', operation: 'insert', webhookId: '1892000000777000001' });
+		expect(result.responseStatus).toBe(401);
+		expect(result.workflowData).toBeUndefined();
 	});
 
 	test('with a Zoho Webhook ID set, other webhooks are refused', async () => {
@@ -31,15 +38,34 @@ describe('Developer Space webhook (verification: Zoho signature)', () => {
 		['signed for another organization', signedBy({ iss: 'orgId:1' })],
 		['signed with a foreign key', signedBy({}, signingKey('zoho-key-1'))],
 	])('%s is refused with 401', async (_, request) => {
-		const result = await manual([ticket], { verification: 'jwt' }, request);
+		const result = await manual([ticket], { verification: 'jwt', zohoWebhookId: ZOHO_WEBHOOK_ID }, request);
 
 		expect(result.responseStatus).toBe(401);
 		expect(result.workflowData).toBeUndefined();
 	});
 });
 
-describe('workflow rule (verification: secret token)', () => {
-	const parameters = { verification: 'token', secretToken: SECRET };
+describe('workflow rule (verification: secret token from the credential)', () => {
+	const parameters = { verification: 'token' };
+
+	test('the token is accepted in the X-Webhook-Secret header as well as in the URL', async () => {
+		const inHeader = await manual({ text: 'status: Open' }, parameters, { headers: { 'x-webhook-secret': SECRET } });
+		const inUrl = await manual({ text: 'status: Open' }, parameters, { query: { token: SECRET } });
+
+		expect(inHeader.workflowData?.[0]).toHaveLength(1);
+		expect(inUrl.workflowData?.[0]).toHaveLength(1);
+	});
+
+	test('a secret kept in the node (workflow JSON) is not a credential: it is not accepted', async () => {
+		const result = await post({ text: 'status: Open' }, {
+			parameters: { mode: 'manual', verification: 'token', secretToken: 'node-parameter-secret-123' },
+			staticData: cachedKeys,
+			headers: { 'x-zdesk-jwt': '' },
+			query: { token: 'node-parameter-secret-123' },
+		});
+
+		expect(result.responseStatus).toBe(401);
+	});
 
 	test('a Cliq message with "field: value" lines becomes one item with those fields', async () => {
 		const message = { text: 'ticketId: 1892000000093001\nstatus: Escalated\nsubject: Printer: on fire' };

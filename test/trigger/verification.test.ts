@@ -52,8 +52,9 @@ describe('X-ZDesk-JWT', () => {
 		expect(first.workflowData?.[0]).toHaveLength(1);
 		expect(keyServer.isDone()).toBe(true);
 
-		// No interceptor is left: a second HTTP call for the keys would fail the delivery.
-		const second = await deliver(signed(zohoJwt(current, validClaims())), first.staticData);
+		// No interceptor is left: a second HTTP call for the keys would fail the delivery. (A second delivery,
+		// not a repeat of the first: its token was issued a second earlier.)
+		const second = await deliver(signed(zohoJwt(current, validClaims({ iat: Math.floor(Date.now() / 1000) - 1 }))), first.staticData);
 		expect(second.workflowData?.[0][0].json).toMatchObject({ webhookId: ZOHO_WEBHOOK_ID, orgId: ORG });
 		expect((second.staticData[NODE_DATA] as IDataObject).zohoDeskJwks).toMatchObject({ keys: [current.jwk] });
 	});

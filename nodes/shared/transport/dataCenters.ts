@@ -96,4 +96,13 @@ export const connectionProperties: INodeProperties[] = [
 		description:
 			'Your Desk portal\'s organization ID: in Zoho Desk, Setup → Developer Space → API → Zoho Service Communication (ZSC) Key → orgId',
 	},
+	{
+		displayName: 'Webhook Secret Token',
+		name: 'webhookSecret',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description:
+			'Only for the Zoho Desk Trigger in Manual mode with a workflow rule: at least 16 random characters (e.g. the output of `openssl rand -hex 24`). The rule sends it as ?token= in the URL; callers that can set headers send it as X-Webhook-Secret.',
+	},
 ];
