@@ -20,7 +20,7 @@ export const TEST_URL = `${N8N_BASE_URL}/webhook-test/${WEBHOOK_ID}/webhook`;
 export const NODE_DATA = 'node:Zoho Desk Trigger';
 
 /** A Self Client credential for the EU data centre that already holds a token, so no token call is made. */
-export const credentials = () => selfClient({ dataCenter: 'eu' });
+export const credentials = (fields: IDataObject = {}) => selfClient({ dataCenter: 'eu', ...fields });
 
 export interface SigningKey {
 	kid: string;
@@ -66,7 +66,7 @@ export interface Post {
 	query?: Record<string, string>;
 	staticData?: IDataObject;
 	/** Fields added to the Self Client credential, e.g. the webhook secret */
-	credentialFields?: Record<string, unknown>;
+	credentialFields?: IDataObject;
 }
 
 /** A delivery to an activated Automatic-mode trigger, signed by Zoho (keys cached: no HTTP call). */
@@ -74,7 +74,7 @@ export async function post(body: unknown, request: Post = {}) {
 	return await deliverWebhook({
 		nodeType: 'zohoDeskTrigger',
 		parameters: { mode: 'automatic', events: ['Ticket_Add'], ...request.parameters } as never,
-		credentials: { zohoDeskSelfClientApi: { ...credentials().zohoDeskSelfClientApi, ...request.credentialFields } },
+		credentials: credentials(request.credentialFields),
 		staticData: request.staticData ?? {
 			[NODE_DATA]: { webhookId: ZOHO_WEBHOOK_ID, zohoDeskJwks: { keys: [zohoKey.jwk], fetchedAt: Date.now() } },
 		},

@@ -273,7 +273,7 @@ describe('Manual mode', () => {
 	test('refuses to activate with a guessable secret token in the credential', async () => {
 		const withSecret = (webhookSecret: string) => ({
 			...manual({ verification: 'token' }),
-			credentials: { zohoDeskSelfClientApi: { ...credentials().zohoDeskSelfClientApi, webhookSecret } },
+			credentials: credentials({ webhookSecret }),
 		});
 		await expect(runWebhookMethod({ ...withSecret('short'), method: 'create' })).rejects.toThrow(
 			'Set a Webhook Secret Token of at least 16 random characters',
