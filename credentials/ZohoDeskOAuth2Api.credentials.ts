@@ -3,7 +3,7 @@ import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 import { connectionProperties, hostExpression } from '../nodes/shared/transport/dataCenters';
 import { credentialTest } from '../nodes/shared/transport/credentialTest';
 
-/** Reading the five tables, replying to and commenting on tickets, and managing webhooks (Zoho's OpenAPI scope catalogue, Common.json). */
+/** Least privilege: each scope is needed by an operation, checked against the `security` of Zoho's OpenAPI spec (README, Scopes). */
 export const DEFAULT_SCOPES = [
 	'Desk.tickets.READ',
 	'Desk.tickets.UPDATE',
@@ -11,11 +11,11 @@ export const DEFAULT_SCOPES = [
 	'Desk.basic.READ',
 	'Desk.settings.READ',
 	'Desk.products.READ',
-	'Desk.contracts.READ',
 	'Desk.fields.READ',
 	'Desk.contacts.READ',
-	'Desk.webhooks.ALL',
-	'Desk.events.ALL',
+	'Desk.webhooks.READ',
+	'Desk.webhooks.CREATE',
+	'Desk.webhooks.DELETE',
 ].join(',');
 
 export class ZohoDeskOAuth2Api implements ICredentialType {

@@ -58,4 +58,4 @@ export interface Simulator {
 
 export function startSimulator(options?: Json): Promise<Simulator>;
 export const DEFAULTS: Json;
-export const DEFAULT_SCOPES: string;
+export const DEFAULT_SCOPES: string[];

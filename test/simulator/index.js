@@ -29,11 +29,11 @@ const DEFAULT_SCOPES = [
 	'Desk.basic.READ',
 	'Desk.settings.READ',
 	'Desk.products.READ',
-	'Desk.contracts.READ',
 	'Desk.fields.READ',
 	'Desk.contacts.READ',
-	'Desk.webhooks.ALL',
-	'Desk.events.ALL',
+	'Desk.webhooks.READ',
+	'Desk.webhooks.CREATE',
+	'Desk.webhooks.DELETE',
 ];
 
 const DEFAULTS = {

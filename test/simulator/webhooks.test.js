@@ -1,6 +1,6 @@
 'use strict';
 /** Webhook management (validation, quotas) and delivery (filters, JWT, retries, 410). */
-const { startSimulator } = require('./index');
+const { DEFAULT_SCOPES, startSimulator } = require('./index');
 const { deskClient, startReceiver, verifyJwt } = require('./helpers');
 
 describe('webhooks', () => {
@@ -15,7 +15,8 @@ describe('webhooks', () => {
 
 	beforeAll(async () => {
 		sim = await startSimulator({ tickets: 100, webhookRetryBaseMs: 20, webhookTimeoutMs: 1000 });
-		desk = deskClient(sim);
+		// The package never updates a webhook; the simulator's PATCH is tested with the scope for it.
+		desk = deskClient(sim, { scopes: [...DEFAULT_SCOPES, 'Desk.webhooks.UPDATE'] });
 		departments = (await desk.get('/departments?isEnabled=true')).body.data;
 	});
 	beforeEach(async () => {
