@@ -81,11 +81,14 @@ const { deskClient } = require('./simulator/helpers') as {
 	deskClient: (sim: Simulator) => { get: (path: string) => Promise<{ status: number; body?: { data?: IDataObject[] } }> };
 };
 
-/** Ground truth: the ids of every live record of a list, read page by page straight from the simulator (counters reset after). */
-export async function liveIds(sim: Simulator, path = '/tickets', pageSize = 100): Promise<string[]> {
+/**
+ * Ground truth: the ids of every live record of a list, read page by page straight from the simulator (counters reset
+ * after). `firstFrom`: the `from` of the first record (1 for accounts).
+ */
+export async function liveIds(sim: Simulator, path = '/tickets', pageSize = 100, firstFrom = 0): Promise<string[]> {
 	const client = deskClient(sim);
 	const ids: string[] = [];
-	for (let from = 0; ; from += pageSize) {
+	for (let from = firstFrom; ; from += pageSize) {
 		const { body } = await client.get(`${path}${path.includes('?') ? '&' : '?'}from=${from}&limit=${pageSize}`);
 		const rows = body?.data ?? [];
 		ids.push(...rows.map((row) => String(row.id)));

@@ -20,7 +20,7 @@ export class ZohoDesk implements INodeType {
 		group: ['input'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read tickets, departments, products, organization fields and contracts from Zoho Desk',
+		description: 'Read tickets, contacts, accounts, departments, products, organization fields and contracts from Zoho Desk',
 		defaults: { name: 'Zoho Desk' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

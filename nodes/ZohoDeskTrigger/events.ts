@@ -75,15 +75,8 @@ const MODULES: Array<{ module: string; table: string; events: EventRow[] }> = [
 			['Ticket_Approval_Update', 'Updated', 'update', PREV],
 		],
 	},
-	...(['Contact', 'Account'] as const).map((module) => ({
-		module,
-		table: `${module.toLowerCase()}s`,
-		events: [
-			[`${module}_Add`, 'Added', 'insert', []],
-			[`${module}_Update`, 'Updated', 'update', PREV],
-			[`${module}_Delete`, 'Deleted', 'delete', []],
-		] as EventRow[],
-	})),
+	tableModule(TABLES.contacts),
+	tableModule(TABLES.accounts),
 	tableModule(TABLES.departments),
 	{
 		module: 'Agent',

@@ -2,7 +2,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './sync';
 import { pickerMethod } from './tables';
-import type { TableDescription } from './tables';
+import type { RelatedList, TableDescription } from './tables';
 
 /** Zoho ids: digit strings of up to 19 digits (never numbers). */
 export const ID_PATTERN = '^[0-9]{1,19}$';
@@ -258,4 +258,35 @@ export function departmentsOption(description: string): INodeProperties {
 		default: [],
 		description: `${description} Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>`,
 	};
+}
+
+/** A record of `table` picked as the parent of a related list, e.g. the account whose contacts to list. */
+export function parentLocator(table: TableDescription, description: string): INodeProperties {
+	return recordLocator({
+		name: 'id',
+		displayName: table.displayName,
+		searchListMethod: pickerMethod(table),
+		required: true,
+		description,
+	});
+}
+
+/** The parameters of a related list (an account's contacts...): its parent, Return All / Limit, sort and include. */
+export function relatedListProperties(parent: TableDescription, child: TableDescription, list: RelatedList): INodeProperties[] {
+	const plural = `${child.displayName.toLowerCase()}s`;
+	return [
+		parentLocator(parent, `The ${parent.displayName.toLowerCase()} whose ${plural} to list`),
+		...returnAllProperties(),
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				...sortOptions(list.sortFields),
+				...(list.include.length ? [includeOption(list.include, `Related records to embed in each ${child.displayName.toLowerCase()}`)] : []),
+			],
+		},
+	];
 }

@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { readAllRecords, readChangedSince, readPages, timeMs } from './sync';
 import { zohoDeskApi } from './transport';
 import { recordPath } from './tables';
-import type { TableDescription } from './tables';
+import type { RelatedList, TableDescription } from './tables';
 import { ID_PATTERN } from './descriptions';
 import { compact } from './query';
 
@@ -101,5 +101,50 @@ export async function readRecords(
 		return limit === undefined ? wanted : wanted.slice(0, limit);
 	}
 	if (returnAll) return (await readAllRecords(this, table, compact(filters), sync)).records;
-	return await readPages(this, { path: table.listPath, qs: compact(filters), pageSize: table.pageSize, limit, itemIndex });
+	const { listPath: path, pageSize, firstFrom } = table;
+	return await readPages(this, { path, qs: compact(filters), pageSize, firstFrom, limit, itemIndex });
+}
+
+/** A related list (an account's contacts...) of the record picked as `id`, with the node's Return All / Limit. */
+export async function readRelatedList(this: IExecuteFunctions, list: RelatedList, itemIndex: number): Promise<IDataObject[]> {
+	const parentId = recordId.call(this, 'id', itemIndex);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return await readPages(this, {
+		path: list.path.replace('{id}', encodeURIComponent(parentId)),
+		qs: compact({ sortBy: sortParam(options.sortBy, options.sortOrder), include: csv(options.include) }),
+		pageSize: list.pageSize,
+		firstFrom: list.firstFrom,
+		limit,
+		itemIndex,
+	});
+}
+
+/**
+ * A table's search endpoint with the node's Return All / Limit. Zoho's search pages stop at offset `maxFrom`, so
+ * Return All fails up front, before spending credits, when more records match than search can return.
+ */
+export async function searchRecords(
+	this: IExecuteFunctions,
+	table: TableDescription,
+	qs: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const search = table.search!;
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const reachable = search.maxFrom + search.pageSize;
+	const query = { path: search.path, qs: compact(qs), pageSize: search.pageSize, limit, maxFrom: search.maxFrom, itemIndex };
+	return await readPages(this, query, {
+		inspect: ({ count, from }) => {
+			if (from === 0 && returnAll && (count ?? 0) > reachable) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`The search matches ${count} ${table.name}, but Zoho's search can only return the first ${reachable}`,
+					{ itemIndex, description: 'Narrow the search, or use Get Many with Return All, which reads every record.' },
+				);
+			}
+		},
+	});
 }

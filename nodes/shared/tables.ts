@@ -7,7 +7,7 @@ import type { ChangeOperation } from './changes';
  * polling trigger all derive from these entries. Endpoints, limits and enums are those of Zoho's OpenAPI spec
  * (zoho/zohodesk-oas v1.0).
  */
-export type TableName = 'tickets' | 'departments' | 'products' | 'organizationFields' | 'contracts';
+export type TableName = 'tickets' | 'departments' | 'products' | 'organizationFields' | 'contracts' | 'contacts' | 'accounts';
 
 /** How later changes to a table can be found without webhooks. */
 export type ChangeTracking =
@@ -15,7 +15,10 @@ export type ChangeTracking =
 	| 'listSortedByModifiedTime' // a list endpoint that accepts sortBy=-modifiedTime
 	| 'snapshot'; // no usable modified time: diff ids and content against the previous read
 
-/** A table's search endpoint (Search.json), where Zoho has one that the sync code uses. */
+/**
+ * A table's search endpoint, where Zoho has one (tickets: Search.json; contacts and accounts: Zoho's API docs, not in
+ * the spec). The sync code searches by time only over `timeRanges`.
+ */
 export interface SearchDescription {
 	path: string;
 	/** The largest `from` search accepts: one query reaches maxFrom + pageSize records */
@@ -47,7 +50,7 @@ export interface PickerDescription {
 	/** The list parameter Zoho filters by the typed text itself; without one the page is filtered here */
 	textParam?: string;
 	/** From 3 typed characters on, Zoho's full-text search (the table's search endpoint, `_all`), in this order */
-	fullTextSortBy?: string;
+	fullText?: { sortBy?: string };
 	/** Shown as `#value` before the label, e.g. the ticket number */
 	numberField?: string;
 }
@@ -60,6 +63,20 @@ export interface PollDescription {
 	moduleParam?: string;
 }
 
+/** A list of this table's records that belong to one record of another table, e.g. an account's contacts. */
+export interface RelatedList {
+	/** Path with the parent record's `{id}` */
+	path: string;
+	/** The list endpoint's maximum `limit` */
+	pageSize: number;
+	/** `sortBy` values (a `-` prefix sorts descending) */
+	sortFields: string[];
+	/** Values of the list's `include` */
+	include: string[];
+	/** The `from` of the list's first record, when it is not 0 */
+	firstFrom?: number;
+}
+
 export interface TableDescription {
 	name: TableName;
 	/** Node resource value */
@@ -70,6 +87,8 @@ export interface TableDescription {
 	recordPath: string;
 	/** The list endpoint's maximum `limit`; undefined when the list is not paginated */
 	pageSize?: number;
+	/** The `from` of a list's first record, when it is not 0 */
+	firstFrom?: number;
 	/** Fields that name a record in pickers, first non-empty wins */
 	labelFields: string[];
 	picker?: PickerDescription;
@@ -87,6 +106,8 @@ export interface TableDescription {
 	poll: PollDescription;
 	webhook?: WebhookDescription;
 	search?: SearchDescription;
+	/** Lists of this table's records under a record of another table, by that table */
+	relatedTo?: Partial<Record<TableName, RelatedList>>;
 }
 
 export const TABLES: Record<TableName, TableDescription> = {
@@ -98,7 +119,7 @@ export const TABLES: Record<TableName, TableDescription> = {
 		recordPath: '/tickets/{id}',
 		pageSize: 100,
 		labelFields: ['subject', 'ticketNumber'],
-		picker: { query: { sortBy: '-createdTime' }, fullTextSortBy: '-modifiedTime', numberField: 'ticketNumber' },
+		picker: { query: { sortBy: '-createdTime' }, fullText: { sortBy: '-modifiedTime' }, numberField: 'ticketNumber' },
 		sortFields: ['createdTime', 'dueDate', 'recentThread'],
 		departmentFilter: { param: 'departmentId' },
 		listInclude: ['contacts', 'products', 'departments', 'team', 'assignee'],
@@ -123,6 +144,22 @@ export const TABLES: Record<TableName, TableDescription> = {
 			listFilters: { departmentId: 'departmentId', status: 'status', priority: 'priority', channel: 'channel', assignee: 'assigneeId' },
 			singleValued: ['departmentId', 'channel'],
 			timeRanges: ['createdTime', 'modifiedTime'],
+		},
+		relatedTo: {
+			contacts: {
+				path: '/contacts/{id}/tickets',
+				pageSize: 99,
+				sortFields: ['createdTime', 'modifiedTime'],
+				include: ['products', 'departments', 'team', 'assignee', 'isRead'],
+			},
+			accounts: {
+				path: '/accounts/{id}/tickets',
+				pageSize: 99,
+				// Account.json: `from` has default and minimum 1 here too.
+				firstFrom: 1,
+				sortFields: ['createdTime', 'modifiedTime'],
+				include: ['contacts', 'products', 'departments', 'team', 'assignee', 'isRead'],
+			},
 		},
 	},
 	departments: {
@@ -198,6 +235,66 @@ export const TABLES: Record<TableName, TableDescription> = {
 		modifiedTimeField: 'modifiedTime',
 		changeTracking: 'listSortedByModifiedTime',
 		poll: { deletesVisible: true },
+	},
+	contacts: {
+		name: 'contacts',
+		resource: 'contact',
+		displayName: 'Contact',
+		listPath: '/contacts',
+		recordPath: '/contacts/{id}',
+		pageSize: 99,
+		labelFields: ['email', 'lastName', 'firstName'],
+		picker: { query: { sortBy: 'email' }, fullText: {} },
+		sortFields: ['firstName', 'lastName', 'email', 'phone', 'account', 'createdTime', 'modifiedTime'],
+		listInclude: ['accounts'],
+		recordInclude: ['accounts', 'owner'],
+		// The list takes no `fields` and its rows carry no modifiedTime: changes are found by comparing snapshots.
+		changeTracking: 'snapshot',
+		poll: { deletesVisible: true },
+		webhook: {
+			module: 'Contact',
+			events: {
+				insert: { name: 'Contact_Add', filters: [] },
+				update: { name: 'Contact_Update', filters: ['includePrevState'] },
+				delete: { name: 'Contact_Delete', filters: [] },
+			},
+		},
+		search: { path: '/contacts/search', maxFrom: 999, pageSize: 100, listFilters: {}, singleValued: [], timeRanges: [] },
+		relatedTo: {
+			accounts: {
+				path: '/accounts/{id}/contacts',
+				pageSize: 99,
+				sortFields: ['firstName', 'lastName', 'fullName', 'email', 'phone', 'createdTime', 'modifiedTime'],
+				include: [],
+			},
+		},
+	},
+	accounts: {
+		name: 'accounts',
+		resource: 'account',
+		displayName: 'Account',
+		listPath: '/accounts',
+		recordPath: '/accounts/{id}',
+		pageSize: 99,
+		// Account.json: the accounts list's `from` has default and minimum 1.
+		firstFrom: 1,
+		labelFields: ['accountName', 'website'],
+		picker: { query: { sortBy: 'accountName' }, fullText: {} },
+		sortFields: ['accountName', 'email', 'phone', 'website', 'createdTime', 'modifiedTime'],
+		listInclude: [],
+		recordInclude: ['owner'],
+		// The list takes no `fields` and its rows carry no modifiedTime: changes are found by comparing snapshots.
+		changeTracking: 'snapshot',
+		poll: { deletesVisible: true },
+		webhook: {
+			module: 'Account',
+			events: {
+				insert: { name: 'Account_Add', filters: [] },
+				update: { name: 'Account_Update', filters: ['includePrevState'] },
+				delete: { name: 'Account_Delete', filters: [] },
+			},
+		},
+		search: { path: '/accounts/search', maxFrom: 999, pageSize: 100, listFilters: {}, singleValued: [], timeRanges: [] },
 	},
 };
 

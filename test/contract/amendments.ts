@@ -35,7 +35,29 @@ function addOperation(method: string, path: string, source: string, parameters: 
 
 const ID_SCHEMA = { type: ['string', 'integer'], pattern: '([0-9]+)' };
 
+/** A search endpoint the spec copy lacks (Zoho's Desk API doc, Search section): text criteria, `from` 0–999, `limit` 1–100. */
+function searchEndpoint(path: string, criteria: string[]) {
+	const text = (name: string): SpecParameter => ({ name, in: 'query', schema: { type: ['string'] } });
+	return addOperation('GET', path, `Zoho Desk API doc, Search, GET ${path}`, (orgId) => [
+		text('_all'),
+		...criteria.map(text),
+		{ name: 'from', in: 'query', schema: { type: ['integer'], minimum: 0, maximum: 999 } },
+		{ name: 'limit', in: 'query', schema: { type: ['integer'], minimum: 1, maximum: 100 } },
+		orgId,
+	]);
+}
+
 export const SPEC_AMENDMENTS: Amendment[] = [
+	{
+		what: 'GET /api/v1/contacts/search (Contact → Search, the contact picker, Create or Update)',
+		source: 'Zoho Desk API doc, Search → Search contacts (desk.zoho.com/DeskAPIDocument#Search); not in the spec copy',
+		apply: searchEndpoint('/api/v1/contacts/search', ['email', 'phone', 'mobile', 'firstName', 'lastName', 'fullName', 'accountName']),
+	},
+	{
+		what: 'GET /api/v1/accounts/search (Account → Search, the account picker)',
+		source: 'Zoho Desk API doc, Search → Search accounts (desk.zoho.com/DeskAPIDocument#Search); not in the spec copy',
+		apply: searchEndpoint('/api/v1/accounts/search', ['accountName', 'email', 'phone', 'website']),
+	},
 	{
 		what: 'GET /api/v1/views (view pickers in nodes/shared/methods/listSearch.ts)',
 		source: 'zoho/zohodesk-oas v1.0/CustomView.json @75e1ba57, operationId getViews (file not in our copy)',

@@ -199,6 +199,23 @@ describe('tables diffed against a snapshot', () => {
 	});
 });
 
+test.each([
+	['contacts', 'Contact', { lastName: 'Hopper', email: 'grace@navy.example' }, { phone: '+1 202 555 0199' }],
+	['accounts', 'Account', { accountName: 'Analytical Engines Ltd' }, { phone: '+44 20 7946 0002' }],
+])('%s: created, updated and deleted records each once, with Zoho\'s event names', async (table, module, fields, change) => {
+	const poller = trigger({ table, event: 'any' });
+	expect(await poller.poll()).toEqual([]);
+
+	const [id] = idsOf(sim.createRecord(table, [fields]));
+	expect((await poller.poll()).map((event) => [event.operation, event.eventType, event.id])).toEqual([['insert', `${module}_Add`, id]]);
+
+	sim.updateRecord(table, id, change);
+	expect((await poller.poll()).map((event) => [event.operation, event.eventType, event.id])).toEqual([['update', `${module}_Update`, id]]);
+
+	sim.deleteRecord(table, id);
+	expect((await poller.poll()).map((event) => [event.operation, event.eventType, event.id])).toEqual([['delete', `${module}_Delete`, id]]);
+});
+
 describe('lists with a modified time', () => {
 	test('contracts: created and updated contracts by modified time, fetched in full', async () => {
 		const poller = trigger({ table: 'contracts', event: 'any' });

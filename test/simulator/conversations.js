@@ -76,7 +76,7 @@ function createConversations({ org, records, webhooks, clock }) {
 	/** The conversation of a ticket, built from the seeded ticket the first time it is needed. */
 	function conversationOf(ticket) {
 		if (byTicket.has(ticket.id)) return byTicket.get(ticket.id);
-		const contact = org.lookups.contacts.get(ticket.contactId) ?? { email: ticket.email, firstName: null, lastName: 'Customer' };
+		const contact = org.tables.contacts.get(ticket.contactId) ?? { email: ticket.email, firstName: null, lastName: 'Customer' };
 		const agent = agentOf(ticket.assigneeId);
 		const replyFrom = fromAddresses().find((a) => a.departmentId === ticket.departmentId)?.address ?? null;
 		const step = Math.max(1, Math.floor((ticket.modifiedTime - ticket.createdTime) / Math.max(1, ticket.threadCount + ticket.commentCount)));

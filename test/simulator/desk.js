@@ -1,6 +1,6 @@
 'use strict';
 /**
- * The Desk API under /api/v1: the five tables, organizations and webhooks, behind Zoho's checks in Zoho's order:
+ * The Desk API under /api/v1: the tables, organizations and webhooks, behind Zoho's checks in Zoho's order:
  * concurrency, authentication, orgId, scopes, parameters, credits.
  */
 const { deskError, send, queryOf, headerValue, readJson } = require('./http');
@@ -12,6 +12,7 @@ const { SCOPES, route } = require('./deskHelpers');
 const ticketRoutes = require('./ticketRoutes');
 const conversationRoutes = require('./conversationRoutes');
 const tableRoutes = require('./tableRoutes');
+const contactRoutes = require('./contactRoutes');
 
 const notFound = () => deskError(404, 'URL_NOT_FOUND', 'The URL you requested could not be found.');
 
@@ -55,7 +56,7 @@ const serviceRoutes = [
 	route('PATCH', '/webhooks/{id}', SCOPES.webhooks('UPDATE'), updateWebhook, { body: true }),
 	route('DELETE', '/webhooks/{id}', SCOPES.webhooks('DELETE'), deleteWebhook),
 ];
-const ROUTES = [...serviceRoutes, ...ticketRoutes, ...conversationRoutes, ...tableRoutes];
+const ROUTES = [...serviceRoutes, ...ticketRoutes, ...conversationRoutes, ...tableRoutes, ...contactRoutes];
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -16,6 +16,11 @@ const SCOPES = {
 	fieldList: allOf('Desk.basic.READ', 'Desk.fields.READ'),
 	fieldGet: allOf('Desk.fields.READ', 'Desk.settings.READ'),
 	contracts: allOf('Desk.settings.READ'),
+	// Contact.json and Account.json: accounts are read with the contacts scope.
+	contacts: allOf('Desk.contacts.READ'),
+	contactSearch: allOf('Desk.contacts.READ', 'Desk.search.READ'),
+	contactTickets: allOf('Desk.contacts.READ', 'Desk.tickets.READ', 'Desk.search.READ'),
+	accountTickets: allOf('Desk.tickets.READ', 'Desk.search.READ'),
 	webhooks: (op) => anyOf(`Desk.events.${op}`, `Desk.settings.${op}`, `Desk.webhooks.${op}`),
 };
 

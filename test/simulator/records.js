@@ -22,8 +22,10 @@ const DAY = 24 * 3600 * 1000;
 const EVENTS = {
 	tickets: { add: 'Ticket_Add', update: 'Ticket_Update', delete: 'Ticket_Delete' },
 	departments: { add: 'Department_Add', update: 'Department_Update' },
+	contacts: { add: 'Contact_Add', update: 'Contact_Update', delete: 'Contact_Delete' },
+	accounts: { add: 'Account_Add', update: 'Account_Update', delete: 'Account_Delete' },
 };
-const TABLES = ['tickets', 'departments', 'products', 'contracts', 'organizationFields'];
+const TABLES = ['tickets', 'departments', 'products', 'contracts', 'organizationFields', 'contacts', 'accounts'];
 
 /** API-shaped input (ISO times, string counts) → stored form (epoch ms, numbers). */
 function toStored(fields) {
@@ -46,7 +48,7 @@ function defaultsFor(table, org, now) {
 	const departments = org.tables.departments.liveEntries().map((entry) => org.tables.departments.full(entry));
 	const department = departments.find((d) => d.isEnabled) ?? departments[0];
 	const agent = org.lookups.agents.values().next().value;
-	const contact = org.lookups.contacts.values().next().value;
+	const contact = org.tables.contacts.firstLive();
 	switch (table) {
 		case 'tickets':
 			return {
@@ -64,7 +66,7 @@ function defaultsFor(table, org, now) {
 				subCategory: null,
 				departmentId: department.id,
 				contactId: contact.id,
-				accountId: contact.account.id,
+				accountId: contact.accountId,
 				productId: null,
 				assigneeId: null,
 				teamId: null,
@@ -126,7 +128,7 @@ function defaultsFor(table, org, now) {
 				cf: { cf_warranty_months: null, cf_sku_family: null },
 			};
 		case 'contracts': {
-			const account = org.lookups.accounts.values().next().value;
+			const account = org.tables.accounts.firstLive();
 			const today = new Date(now).toISOString().slice(0, 10);
 			return {
 				contractName: 'New contract',
@@ -152,6 +154,34 @@ function defaultsFor(table, org, now) {
 				cf: { cf_billing_cycle: null },
 			};
 		}
+		case 'contacts': {
+			const account = org.tables.accounts.firstLive();
+			return {
+				firstName: null,
+				lastName: 'New contact',
+				email: null,
+				phone: null,
+				mobile: null,
+				type: null,
+				isSpam: false,
+				title: null,
+				description: null,
+				accountId: account?.id ?? null,
+				ownerId: agent.id,
+				createdTime: now,
+			};
+		}
+		case 'accounts':
+			return {
+				accountName: 'New account',
+				website: null,
+				email: null,
+				phone: null,
+				industry: null,
+				description: null,
+				ownerId: agent.id,
+				createdTime: now,
+			};
 		default:
 			return {};
 	}
@@ -196,6 +226,10 @@ function createRecords({ orgs, webhooks, clock, contextFor }) {
 				return views.productDetail(record, ctx);
 			case 'contracts':
 				return views.contractDetail(record, ctx);
+			case 'contacts':
+				return views.contactDetail(record, ctx);
+			case 'accounts':
+				return views.accountDetail(record, ctx);
 			default:
 				return views.fieldView(record);
 		}
@@ -239,7 +273,7 @@ function createRecords({ orgs, webhooks, clock, contextFor }) {
 		}
 		const record = { id: org.newId[table](), ...stored, trashed: false };
 		record.modifiedTime = Math.max(record.modifiedTime ?? record.createdTime, record.createdTime);
-		if (table === 'contracts') record.accountName = org.lookups.accounts.get(record.accountId)?.accountName ?? null;
+		if (table === 'contracts') record.accountName = org.tables.accounts.get(record.accountId)?.accountName ?? null;
 		if (table !== 'tickets') return record;
 		record.recentThread ??= record.modifiedTime;
 		return deriveTicket(record, undefined, record.createdTime);
@@ -273,7 +307,7 @@ function createRecords({ orgs, webhooks, clock, contextFor }) {
 		if (patch.cf) next.cf = { ...previous.cf, ...patch.cf };
 		if (table !== 'organizationFields' && patch.modifiedTime === undefined)
 			next.modifiedTime = Math.max(now, previous.modifiedTime);
-		if (table === 'contracts') next.accountName = org.lookups.accounts.get(next.accountId)?.accountName ?? null;
+		if (table === 'contracts') next.accountName = org.tables.accounts.get(next.accountId)?.accountName ?? null;
 		if (table === 'tickets') {
 			if (patch.recentThread === undefined) next.recentThread = next.modifiedTime;
 			deriveTicket(next, previous, next.modifiedTime);

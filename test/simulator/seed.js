@@ -31,6 +31,8 @@ const TABLE_INDEXES = {
 	products: [],
 	contracts: [],
 	organizationFields: [],
+	contacts: [],
+	accounts: [],
 };
 
 /** The two seeded portals; the first holds the configured number of tickets. */
@@ -93,14 +95,27 @@ function seedPortal(orgDef, orgIndex, { seed, tickets: ticketCount, endTime }) {
 		const id = newId.teams();
 		return { id, name, logoUrl: `https://desk.example.com/api/v1/teams/${id}/logo?orgId=${orgDef.id}` };
 	});
-	const accounts = Array.from({ length: 60 }, (_, i) => ({
-		id: newId.accounts(),
-		accountName: `Customer ${String(i + 1).padStart(2, '0')} Ltd`,
-		website: `www.customer${i + 1}.example.com`,
-	}));
+	// Accounts and contacts predate the tickets. (No random draws here: the tickets' seeded fields stay as they were.)
+	const accounts = Array.from({ length: 60 }, (_, i) => {
+		const createdTime = start - (60 - i) * DAY;
+		return {
+			id: newId.accounts(),
+			accountName: `Customer ${String(i + 1).padStart(2, '0')} Ltd`,
+			website: `www.customer${i + 1}.example.com`,
+			email: `info@customer${i + 1}.example.com`,
+			phone: `+1 555 02${String(i).padStart(2, '0')}`,
+			industry: ['Retail', 'Manufacturing', 'Services', null][i % 4],
+			description: null,
+			ownerId: agents[i % agents.length].id,
+			createdTime,
+			modifiedTime: createdTime + (i % 30) * DAY,
+			trashed: false,
+		};
+	});
 	const contacts = Array.from({ length: 300 }, (_, i) => {
 		const firstName = random.pick(FIRST_NAMES);
 		const lastName = random.pick(LAST_NAMES);
+		const createdTime = start - (300 - i) * 3600 * 1000;
 		return {
 			id: newId.contacts(),
 			firstName,
@@ -110,7 +125,13 @@ function seedPortal(orgDef, orgIndex, { seed, tickets: ticketCount, endTime }) {
 			email: `${firstName}.${lastName}${i}@mail.example.com`.toLowerCase(),
 			phone: `+1 555 01${String(i).padStart(2, '0')}`.slice(0, 14),
 			mobile: null,
-			account: accounts[i % accounts.length],
+			title: null,
+			description: null,
+			accountId: accounts[i % accounts.length].id,
+			ownerId: agents[i % agents.length].id,
+			createdTime,
+			modifiedTime: createdTime + (i % 30) * DAY,
+			trashed: false,
 		};
 	});
 	const slas = ['Gold SLA', 'Silver SLA', 'Bronze SLA'].map((name) => ({ id: newId.slas(), name }));
@@ -126,8 +147,6 @@ function seedPortal(orgDef, orgIndex, { seed, tickets: ticketCount, endTime }) {
 	const lookups = {
 		agents: new Map(agents.map((a) => [a.id, a])),
 		teams: new Map(teams.map((t) => [t.id, t])),
-		contacts: new Map(contacts.map((c) => [c.id, c])),
-		accounts: new Map(accounts.map((a) => [a.id, a])),
 		slas: new Map(slas.map((s) => [s.id, s])),
 		supportPlans: new Map(supportPlans.map((p) => [p.id, p])),
 	};
@@ -259,6 +278,8 @@ function seedPortal(orgDef, orgIndex, { seed, tickets: ticketCount, endTime }) {
 	tables.products.load(products);
 	tables.contracts.load(contracts);
 	tables.organizationFields.load(organizationFields);
+	tables.contacts.load(contacts);
+	tables.accounts.load(accounts);
 	return { ...orgDef, tables, newId, lookups, layouts, nextTicketNumber: ticketCount + 1 };
 }
 
@@ -330,7 +351,7 @@ function ticketDetails({ seed, endTime, departments, agents, teams, contacts, pr
 			subCategory: null,
 			departmentId: department.id,
 			contactId: contact.id,
-			accountId: contact.account.id,
+			accountId: contact.accountId,
 			productId: random.chance(0.3) ? random.pick(products).id : null,
 			assigneeId: random.chance(0.8) ? random.pick(department.associatedAgentIds) : null,
 			teamId: random.chance(0.3) ? random.pick(teams).id : null,

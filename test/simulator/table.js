@@ -123,6 +123,12 @@ class Table {
 		this.entries.delete(id);
 	}
 
+	/** The live record with the lowest id (a default to link new records to). */
+	firstLive() {
+		const [first] = this.liveEntries();
+		return first && this.full(first);
+	}
+
 	/** Live entries in id order (tables without indexes). */
 	liveEntries() {
 		return [...this.entries.values()].filter((entry) => !entry.trashed).sort(byId);

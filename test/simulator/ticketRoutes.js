@@ -98,7 +98,6 @@ const SEARCH_RANGES = {
 };
 
 function searchTickets({ org, ctx, params }) {
-	const { lookups } = org;
 	const tests = [];
 	const inList = (key, values) => tests.push((t) => values.includes(t[key]));
 	const matches = (value, read) => {
@@ -132,10 +131,10 @@ function searchTickets({ org, ctx, params }) {
 	}
 	if (params.contactName)
 		matches(params.contactName, (t) => {
-			const contact = lookups.contacts.get(t.contactId);
+			const contact = org.tables.contacts.get(t.contactId);
 			return contact && `${contact.firstName ?? ''} ${contact.lastName}`.trim();
 		});
-	if (params.accountName) matches(params.accountName, (t) => lookups.accounts.get(t.accountId)?.accountName);
+	if (params.accountName) matches(params.accountName, (t) => org.tables.accounts.get(t.accountId)?.accountName);
 	if (params.productName)
 		matches(params.productName, (t) => t.productId && org.tables.products.get(t.productId)?.productName);
 	if (params.tag) tests.push(() => false); // seeded tickets carry no tags

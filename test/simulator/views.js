@@ -29,8 +29,8 @@ const agentView = (agent) =>
 		email: agent.email,
 	};
 
-function contactView(contact) {
-	const { account } = contact;
+/** A ticket's contact (include=contacts). */
+function contactView(org, contact) {
 	return {
 		lastName: contact.lastName,
 		firstName: contact.firstName,
@@ -40,8 +40,94 @@ function contactView(contact) {
 		type: contact.type,
 		email: contact.email,
 		isSpam: contact.isSpam,
-		account: account ? { website: account.website, accountName: account.accountName, id: account.id } : null,
+		account: accountView(org, contact.accountId),
 	};
+}
+
+const contactUrl = (ctx, id) => `${ctx.deskUrl}/support/${ctx.org.portalName}/ShowHomePage.do#Contacts/dv/${id}`;
+const accountUrl = (ctx, id) => `${ctx.deskUrl}/support/${ctx.org.portalName}/ShowHomePage.do#Accounts/dv/${id}`;
+
+/** A contact in lists (GET /contacts, an account's contacts, search); include=accounts adds its account. */
+function contactListItem(contact, ctx, include = new Set()) {
+	const view = {
+		id: contact.id,
+		firstName: contact.firstName,
+		lastName: contact.lastName,
+		email: contact.email,
+		secondaryEmail: null,
+		phone: contact.phone,
+		mobile: contact.mobile,
+		type: contact.type,
+		isSpam: contact.isSpam,
+		isAnonymous: false,
+		isEndUser: false,
+		accountId: contact.accountId,
+		ownerId: contact.ownerId,
+		photoURL: null,
+		zohoCRMContact: null,
+		customerHappiness: { badPercentage: '0', okPercentage: '0', goodPercentage: '0' },
+		createdTime: iso(contact.createdTime),
+		webUrl: contactUrl(ctx, contact.id),
+	};
+	if (include.has('accounts')) view.account = accountView(ctx.org, contact.accountId);
+	return view;
+}
+
+/** GET /contacts/{id}: every field; include=accounts and owner add those. */
+function contactDetail(contact, ctx, include = new Set()) {
+	const view = {
+		...contactListItem(contact, ctx),
+		title: contact.title,
+		description: contact.description,
+		street: null,
+		city: null,
+		state: null,
+		country: null,
+		zip: null,
+		twitter: null,
+		facebook: null,
+		cf: {},
+		modifiedTime: iso(contact.modifiedTime),
+	};
+	if (include.has('accounts')) view.account = accountView(ctx.org, contact.accountId);
+	if (include.has('owner')) view.owner = ownerView(ctx.org, contact.ownerId);
+	return view;
+}
+
+/** An account in lists (GET /accounts, search). */
+function accountListItem(account, ctx) {
+	return {
+		id: account.id,
+		accountName: account.accountName,
+		email: account.email,
+		phone: account.phone,
+		website: account.website,
+		zohoCRMAccount: null,
+		customerHappiness: { badPercentage: '0', okPercentage: '0', goodPercentage: '0' },
+		createdTime: iso(account.createdTime),
+		webUrl: accountUrl(ctx, account.id),
+	};
+}
+
+/** GET /accounts/{id}: every field; include=owner adds the owner. */
+function accountDetail(account, ctx, include = new Set()) {
+	const view = {
+		...accountListItem(account, ctx),
+		industry: account.industry,
+		description: account.description,
+		ownerId: account.ownerId,
+		street: null,
+		city: null,
+		state: null,
+		country: null,
+		code: null,
+		fax: null,
+		annualrevenue: null,
+		cf: {},
+		modifiedTime: iso(account.modifiedTime),
+	};
+	if (include.has('owner')) view.owner = ownerView(ctx.org, account.ownerId);
+	return view;
 }
 
 function productRef(org, productId) {
@@ -98,7 +184,7 @@ function ticketCommon(ticket, ctx) {
 function ticketIncludes(ticket, ctx, include) {
 	const { org } = ctx;
 	const out = {};
-	if (include.has('contacts')) out.contact = contactView(org.lookups.contacts.get(ticket.contactId));
+	if (include.has('contacts')) out.contact = contactView(org, org.tables.contacts.get(ticket.contactId));
 	if (include.has('products')) out.product = productRef(org, ticket.productId);
 	if (include.has('assignee')) out.assignee = agentView(org.lookups.agents.get(ticket.assigneeId)) ?? null;
 	if (include.has('departments')) out.department = departmentRef(org, ticket.departmentId);
@@ -230,7 +316,7 @@ function supportPlanView(org, planId) {
 }
 
 function accountView(org, accountId) {
-	const account = org.lookups.accounts.get(accountId);
+	const account = org.tables.accounts.get(accountId);
 	return account ? { website: account.website, accountName: account.accountName, id: account.id } : null;
 }
 
@@ -371,6 +457,10 @@ function selectFields(detail, fields) {
 
 module.exports = {
 	iso,
+	contactListItem,
+	contactDetail,
+	accountListItem,
+	accountDetail,
 	ticketListItem,
 	ticketSearchItem,
 	ticketDetail,

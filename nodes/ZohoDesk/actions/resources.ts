@@ -2,6 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector } from '../../shared/descriptions';
 import type { Operation } from './node.type';
+import * as account from './account/Account.resource';
+import * as contact from './contact/Contact.resource';
 import * as contract from './contract/Contract.resource';
 import * as department from './department/Department.resource';
 import * as organization from './organization/Organization.resource';
@@ -22,6 +24,8 @@ const resource = <Operations extends Record<string, Operation>>(name: string, op
 
 /** Every resource of the action node, keyed by its `resource` parameter value. */
 export const resources = {
+	account: resource('Account', account),
+	contact: resource('Contact', contact),
 	contract: resource('Contract', contract),
 	department: resource('Department', department),
 	organization: resource('Organization', organization),

@@ -40,12 +40,12 @@ async function searchTable(
 ): Promise<INodeListSearchResult> {
 	const picker = table.picker ?? {};
 	const text = filter?.trim() ?? '';
-	const from = Number(paginationToken ?? 0);
 	const search = table.search;
-	if (picker.fullTextSortBy && search && text.length >= FULL_TEXT_MIN) {
+	if (picker.fullText && search && text.length >= FULL_TEXT_MIN) {
+		const from = Number(paginationToken ?? 0);
 		const page = (await zohoDeskApi.call(this, {
 			path: search.path,
-			qs: { _all: text, from, limit: PICKER_PAGE, sortBy: picker.fullTextSortBy },
+			qs: compact({ _all: text, from, limit: PICKER_PAGE, sortBy: picker.fullText.sortBy }),
 		})) as Page;
 		const rows = page?.data ?? [];
 		return {
@@ -53,6 +53,7 @@ async function searchTable(
 			paginationToken: rows.length === PICKER_PAGE && from + PICKER_PAGE <= search.maxFrom ? String(from + PICKER_PAGE) : undefined,
 		};
 	}
+	const from = Number(paginationToken ?? table.firstFrom ?? 0);
 	const pageSize = Math.min(PICKER_PAGE, table.pageSize ?? PICKER_PAGE);
 	const byZoho = picker.textParam && text ? { [picker.textParam]: text } : {};
 	const qs = { ...compact({ ...departmentQuery(table, undefined), ...picker.query, ...byZoho }), from, limit: pageSize };
@@ -145,6 +146,9 @@ export const listSearch: Record<string, ListSearch> = {
 	},
 	async searchContractViews(this: ILoadOptionsFunctions, filter?: string) {
 		return await searchViews.call(this, 'contracts', filter);
+	},
+	async searchContactViews(this: ILoadOptionsFunctions, filter?: string) {
+		return await searchViews.call(this, 'contacts', filter);
 	},
 	searchFromAddresses,
 	searchTicketComments,

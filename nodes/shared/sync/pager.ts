@@ -22,6 +22,8 @@ export interface PageQuery {
 	pageSize?: number;
 	/** Stop once this many records were read (a Limit); undefined reads to the end */
 	limit?: number;
+	/** The `from` of the list's first record when it is not 0 (the accounts list: 1) */
+	firstFrom?: number;
 	/** The largest `from` the endpoint accepts (ticket search: 999); paging stops there */
 	maxFrom?: number;
 	/**
@@ -69,7 +71,7 @@ export class Pager {
 		private readonly ctx: ZohoDeskContext,
 		private readonly stats: ReadStats,
 		private readonly query: PageQuery,
-		from = 0,
+		from = query.firstFrom ?? 0,
 	) {
 		this.from = from;
 	}
@@ -116,7 +118,7 @@ export class Pager {
 		if (this.repairs > REPAIR_ALLOWANCE + this.pages / REPAIR_EVERY) {
 			this.fail(`${this.repairs} pages that had shifted under it in ${this.pages}`, 'records deleted ahead of the read all the time');
 		}
-		this.from = Math.max(0, this.from - this.query.pageSize! + 1);
+		this.from = Math.max(this.query.firstFrom ?? 0, this.from - this.query.pageSize! + 1);
 		this.anchor = undefined;
 	}
 

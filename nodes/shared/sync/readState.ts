@@ -72,7 +72,8 @@ export function logWarnings(read: ReadState): void {
 
 /** The table's list with these query parameters, paged by the read's pager. */
 export function listQuery(read: ReadState, qs: IDataObject, overlap = true): PageQuery {
-	return { path: read.table.listPath, qs, pageSize: read.table.pageSize, overlap, itemIndex: read.itemIndex };
+	const { listPath: path, pageSize, firstFrom } = read.table;
+	return { path, qs, pageSize, firstFrom, overlap, itemIndex: read.itemIndex };
 }
 
 export function isAtOrAfter(record: IDataObject, field: string, since: number): boolean {

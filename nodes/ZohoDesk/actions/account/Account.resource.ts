@@ -1,0 +1,6 @@
+/** The Account resource: one line per operation file; its operation selector is built from them (../resources.ts). */
+export * as get from './get.operation';
+export * as getContacts from './getContacts.operation';
+export * as getMany from './getMany.operation';
+export * as getTickets from './getTickets.operation';
+export * as search from './search.operation';

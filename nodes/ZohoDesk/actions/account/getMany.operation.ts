@@ -1,0 +1,29 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { TABLES } from '../../../shared/tables';
+import { getManyOption, parallelRequestsOption, returnAllProperties, sortOptions } from '../../../shared/descriptions';
+import { readRecords, sortParam } from '../../../shared/records';
+
+const table = TABLES.accounts;
+
+const properties: INodeProperties[] = [
+	...returnAllProperties(),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...sortOptions(table.sortFields), parallelRequestsOption],
+	},
+];
+
+export const option = getManyOption('accounts');
+
+export const description = updateDisplayOptions({ show: { resource: ['account'], operation: ['getMany'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return await readRecords.call(this, table, { sortBy: sortParam(options.sortBy, options.sortOrder) }, itemIndex);
+}

@@ -1,0 +1,5 @@
+/** The Contact resource: one line per operation file; its operation selector is built from them (../resources.ts). */
+export * as get from './get.operation';
+export * as getMany from './getMany.operation';
+export * as getTickets from './getTickets.operation';
+export * as search from './search.operation';
