@@ -25,7 +25,7 @@ export class ZohoDeskOAuth2Api implements ICredentialType {
 
 	displayName = 'Zoho Desk OAuth2 API';
 
-	icon = { light: 'file:zohoDesk.svg', dark: 'file:zohoDesk.dark.svg' } as const;
+	icon = { light: 'file:../icons/zohoDesk.svg', dark: 'file:../icons/zohoDesk.dark.svg' } as const;
 
 	documentationUrl = 'https://github.com/n8n-nodes-zohodesk/n8n-nodes-zohodesk#oauth2-credential';
 

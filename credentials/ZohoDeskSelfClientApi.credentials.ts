@@ -16,7 +16,7 @@ export class ZohoDeskSelfClientApi implements ICredentialType {
 
 	displayName = 'Zoho Desk Self Client API';
 
-	icon = { light: 'file:zohoDesk.svg', dark: 'file:zohoDesk.dark.svg' } as const;
+	icon = { light: 'file:../icons/zohoDesk.svg', dark: 'file:../icons/zohoDesk.dark.svg' } as const;
 
 	documentationUrl = 'https://github.com/n8n-nodes-zohodesk/n8n-nodes-zohodesk#self-client-credential';
 

@@ -16,7 +16,7 @@ export class ZohoDesk implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Zoho Desk',
 		name: 'zohoDesk',
-		icon: { light: 'file:zohoDesk.svg', dark: 'file:zohoDesk.dark.svg' },
+		icon: { light: 'file:../../icons/zohoDesk.svg', dark: 'file:../../icons/zohoDesk.dark.svg' },
 		group: ['input'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -12,7 +12,7 @@ export class ZohoDeskPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Zoho Desk Poll Trigger',
 		name: 'zohoDeskPollTrigger',
-		icon: { light: 'file:zohoDesk.svg', dark: 'file:zohoDesk.dark.svg' },
+		icon: { light: 'file:../../icons/zohoDesk.svg', dark: 'file:../../icons/zohoDesk.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] + ": " + $parameter["table"] }}',

@@ -35,7 +35,7 @@ export class ZohoDeskTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Zoho Desk Trigger',
 		name: 'zohoDeskTrigger',
-		icon: { light: 'file:zohoDesk.svg', dark: 'file:zohoDesk.dark.svg' },
+		icon: { light: 'file:../../icons/zohoDesk.svg', dark: 'file:../../icons/zohoDesk.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["mode"] === "manual" ? "Manual setup" : $parameter["events"].join(", ") }}',

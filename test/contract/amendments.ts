@@ -3,7 +3,7 @@
  * entry is either an endpoint we call that the copy lacks, or a rule the spec states in prose but not in
  * its schema. An entry whose target is missing from the spec throws, so a stale entry cannot linger.
  */
-import type { SpecOperation, SpecParameter } from './spec';
+import type { SpecOperation, SpecParameter } from './contract';
 
 export interface Amendment {
 	what: string;
@@ -47,6 +47,22 @@ function searchEndpoint(path: string, criteria: string[]) {
 	]);
 }
 
+/** Drops `required` and min/maxProperties from every event filter of a webhook create or update body. */
+function optionalWebhookFilters(method: string) {
+	return (operations: SpecOperation[]) => {
+		const operation = operations.find((op) => op.method === method && op.path.startsWith('/api/v1/webhooks'));
+		const events = operation?.body?.schema.properties?.subscriptions?.properties;
+		if (!operation?.body || !events) throw new Error(`Amendment target ${method} /api/v1/webhooks subscriptions is not in the spec`);
+		const loosened = Object.fromEntries(
+			Object.entries(events).map(([name, filter]) => [name, { ...filter, required: undefined, minProperties: undefined, maxProperties: undefined }]),
+		);
+		const schema = operation.body.schema;
+		const subscriptions = { ...schema.properties!.subscriptions, properties: loosened };
+		const body = { ...operation.body, schema: { ...schema, properties: { ...schema.properties, subscriptions } } };
+		return operations.map((op) => (op === operation ? { ...op, body } : op));
+	};
+}
+
 export const SPEC_AMENDMENTS: Amendment[] = [
 	{
 		what: 'GET /api/v1/contacts/search (Contact → Search, the contact picker, Create or Update)',
@@ -83,17 +99,17 @@ export const SPEC_AMENDMENTS: Amendment[] = [
 	},
 	{
 		what: 'GET /api/v1/tickets sortBy takes a "-" prefix for descending',
-		source: 'shared/docs/zoho-desk-api.md correction 5 (Zoho\'s Desk API doc); the spec parameter has no description',
+		source: 'docs/zoho-facts.md "Paging, limits and credits" (Zoho\'s Desk API doc); the spec parameter has no description',
 		apply: amendParameter('GET', '/api/v1/tickets', 'sortBy', { descendingPrefix: true }),
 	},
 	{
 		what: 'GET /api/v1/tickets limit is at most 100',
-		source: 'shared/docs/zoho-desk-api.md correction 5: the spec gives no maximum, Zoho\'s Desk API doc says 100',
+		source: 'docs/zoho-facts.md "Paging, limits and credits": the spec gives no maximum, Zoho\'s Desk API doc says 100',
 		apply: amendParameter('GET', '/api/v1/tickets', 'limit', { schema: { maximum: 100 } }),
 	},
 	{
 		what: 'GET /api/v1/tickets assignee accepts "Unassigned"',
-		source: 'the parameter\'s own description in v1.0/Ticket.json (items are typed integer); docs correction 6',
+		source: 'the parameter\'s own description in v1.0/Ticket.json (items are typed integer); docs/zoho-facts.md "Paging, limits and credits"',
 		apply: amendParameter('GET', '/api/v1/tickets', 'assignee', { extraValues: ['Unassigned'] }),
 	},
 	{
@@ -124,4 +140,10 @@ export const SPEC_AMENDMENTS: Amendment[] = [
 		source: 'the parameter\'s own description in v1.0/TicketComment.json ("mentions and plainText"); its enum lists only mentions',
 		apply: amendParameter('GET', '/api/v1/tickets/{ticketId}/comments', 'include', { extraValues: ['plainText'] }),
 	},
+	...['POST', 'PATCH'].map((method) => ({
+		what: `${method} /api/v1/webhooks: an event filter needs none of its keys`,
+		source:
+			'docs/zoho-facts.md "Webhooks": the filter schemas require every key and fix their count (generator artefacts); Zoho\'s webhook doc and the spec\'s examples send one or two',
+		apply: optionalWebhookFilters(method),
+	})),
 ];

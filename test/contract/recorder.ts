@@ -1,21 +1,19 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-require-imports -- hooks the axios copies n8n-core uses */
 /**
  * Records every HTTP request n8n's helpers send (httpRequest, httpRequestWithAuthentication, OAuth2 refresh),
- * for checking against Zoho's spec when the test file ends (setup.ts). n8n-core bundles its own axios
+ * for checking against our contract with Zoho's spec when the test file ends (setup.ts). n8n-core bundles its own axios
  * (node_modules/n8n-core/node_modules/axios), so the interceptor goes on the copies resolved from n8n-core and
  * from @n8n/client-oauth2, not on whatever `import axios` would give a test. Module state is per test file
  * (jest's module registry), so every file starts with an empty record.
  */
-import { isDeskApiCall, validateRequest } from './validator';
+import { isDeskApiCall, snapshotBody, validateRequest, type SentRequest } from './validator';
 
 interface AxiosLike {
 	interceptors: { request: { use(onFulfilled: (config: never) => unknown): number } };
 	getUri(config: unknown): string;
 }
 
-export interface RecordedRequest {
-	method: string;
-	url: string;
+export interface RecordedRequest extends SentRequest {
 	test: string | undefined;
 	/** Sent inside allowContractViolations() */
 	allowed: boolean;
@@ -41,10 +39,13 @@ export function installRecorder(): void {
 	if (installed) return;
 	installed = true;
 	for (const axios of axiosCopies()) {
-		axios.interceptors.request.use((config: { method?: string }) => {
+		// Request interceptors run before axios serialises `data`, so the body is seen as the node built it.
+		axios.interceptors.request.use((config: { method?: string; headers?: object; data?: unknown }) => {
 			recorded.push({
 				method: (config.method ?? 'get').toUpperCase(),
 				url: axios.getUri(config),
+				headers: Object.keys({ ...config.headers }),
+				body: snapshotBody(config.data),
 				test: expect.getState().currentTestName,
 				allowed: allowing > 0,
 			});
@@ -62,7 +63,7 @@ export function contractViolations(requests: RecordedRequest[]): string[] {
 	return requests
 		.filter((request) => isDeskApiCall(request.url))
 		.flatMap((request) =>
-			validateRequest(request.method, request.url).map(
+			validateRequest(request).map(
 				(problem) => `${request.method} ${request.url}\n    ${problem}\n    in test: ${request.test ?? '(outside a test)'}`,
 			),
 		);

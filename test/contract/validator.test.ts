@@ -4,7 +4,8 @@ import { isDeskApiCall, validateRequest } from './validator';
 const DESK = 'https://desk.zoho.eu/api/v1';
 const ID = '1892000000082069123';
 
-const check = (path: string, method = 'GET') => validateRequest(method, `${DESK}${path}`);
+const check = (path: string, method = 'GET', value?: unknown) =>
+	validateRequest({ method, url: `${DESK}${path}`, body: value === undefined ? undefined : { kind: 'json', value } });
 
 describe('requests the spec allows', () => {
 	test.each([
@@ -23,7 +24,8 @@ describe('requests the spec allows', () => {
 	});
 
 	test('webhook registration and removal', () => {
-		expect([...check('/webhooks', 'POST'), ...check(`/webhooks/${ID}`, 'DELETE')]).toEqual([]);
+		const webhook = { url: 'https://n8n.example.com/webhook/abc', subscriptions: { Ticket_Add: null } };
+		expect([...check('/webhooks', 'POST', webhook), ...check(`/webhooks/${ID}`, 'DELETE')]).toEqual([]);
 	});
 });
 
@@ -52,6 +54,47 @@ describe('requests the spec forbids', () => {
 
 	test('each violation names the spec file and operation it was checked against', () => {
 		expect(check('/tickets/search?from=1000')[0]).toContain('(extra/tickets-search.json GET /api/v1/tickets/search)');
+	});
+});
+
+describe('request bodies', () => {
+	const ticket = { subject: 'Printer on fire', departmentId: ID, contactId: ID, priority: 'High', cf: { cf_floor: '3' } };
+	const attachment = (parts: Array<{ name: string; file: boolean }>) =>
+		validateRequest({ method: 'POST', url: `${DESK}/tickets/${ID}/attachments`, body: { kind: 'multipart', parts } });
+
+	test.each([
+		['a ticket with its required fields', '/tickets', ticket],
+		['a ticket update with one field', `/tickets/${ID}`, { status: 'Closed' }, 'PATCH'],
+		['closing tickets by id', '/closeTickets', { ids: [ID] }],
+		['a comment', `/tickets/${ID}/comments`, { content: 'Called back', contentType: 'plainText', isPublic: false, attachmentIds: [] }],
+	])('%s', (_, path, body, method = 'POST') => {
+		expect(check(path, method, body)).toEqual([]);
+	});
+
+	test.each([
+		['a missing required field', '/tickets', { subject: 'x', departmentId: ID }, 'body /contactId: required field is missing'],
+		['a field the spec does not have', '/tickets', { ...ticket, mood: 'grumpy' }, 'body /mood: field is not in the spec'],
+		['a wrong type', '/closeTickets', { ids: ID }, 'body /ids: string "1892000000082069123" is not array'],
+		['a value outside the enum', `/tickets/${ID}/comments`, { content: 'x', contentType: 'markdown', attachmentIds: [] }, 'body /contentType: "markdown" is not one of'],
+		['an id that is not digits', '/closeTickets', { ids: ['abc'] }, 'body /ids/0: "abc" does not match'],
+		['a body where the spec takes none', '/departments', { name: 'x' }, 'sends a body, but the spec declares none'],
+	])('%s', (_, path, body, problem) => {
+		const problems = check(path, path === '/departments' ? 'GET' : 'POST', body);
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toContain(problem);
+	});
+
+	test('a required body that is not sent', () => {
+		expect(check('/closeTickets', 'POST')).toEqual([expect.stringContaining('the request body is missing')]);
+	});
+
+	test('an attachment is a multipart upload with a file part', () => {
+		expect(attachment([{ name: 'file', file: true }])).toEqual([]);
+		expect(attachment([{ name: 'file', file: false }])).toEqual([expect.stringContaining('part "file" must be a file')]);
+		expect(attachment([{ name: 'upload', file: true }])).toEqual([expect.stringContaining('required part "file" is missing')]);
+		expect(check(`/tickets/${ID}/attachments`, 'POST', { file: 'x' })).toEqual([
+			expect.stringContaining('sends JSON, the spec takes multipart/form-data'),
+		]);
 	});
 });
 

@@ -54,7 +54,6 @@ export class HarnessStart implements INodeType {
 		properties: [],
 	};
 
-	// eslint-disable-next-line @n8n/community-nodes/require-continue-on-fail
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return [this.getInputData()];
 	}

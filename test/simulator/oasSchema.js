@@ -10,38 +10,10 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
+const { javaPattern } = require('../contract/javaPattern');
 
-const OAS_DIR = process.env.ZOHO_DESK_OAS_DIR || path.resolve(__dirname, '../../../shared/zoho-desk-oas');
-
-const SYNTAX = new Set([...'^$\\.*+?()[]{}|/']);
-
-/** Java regex → JavaScript (unicode mode). */
-function javaPattern(source) {
-	let out = '';
-	let inClass = false;
-	for (let i = 0; i < source.length; i++) {
-		const char = source[i];
-		if (char === '\\') {
-			const next = source[i + 1];
-			const rest = source.slice(i);
-			if (rest.startsWith('\\P{InBasicLatin}')) {
-				out += inClass ? '\\u0080-\\uffff' : '[^\\u0000-\\u007f]';
-				i += '\\P{InBasicLatin}'.length - 1;
-			} else if (/[A-Za-z0-9]/.test(next) || SYNTAX.has(next) || (next === '-' && inClass)) {
-				out += char + next;
-				i++;
-			} else {
-				out += next; // Java allows escaping any punctuation; unicode-mode JavaScript does not
-				i++;
-			}
-			continue;
-		}
-		if (char === '[') inClass = true;
-		if (char === ']') inClass = false;
-		out += char;
-	}
-	return new RegExp(out, 'u');
-}
+/** A copy of Zoho's spec (github.com/zoho/zohodesk-oas) is not part of the repository: its files carry no licence. */
+const OAS_DIR = process.env.ZOHO_DESK_OAS_DIR ? path.resolve(process.env.ZOHO_DESK_OAS_DIR) : undefined;
 
 function typeOf(value) {
 	if (value === null) return 'null';
@@ -52,7 +24,6 @@ function typeOf(value) {
 
 function createSpec(dir = OAS_DIR) {
 	const files = new Map();
-	const patterns = new Map();
 	const load = (file) => {
 		if (!files.has(file)) files.set(file, JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
 		return files.get(file);
@@ -82,11 +53,6 @@ function createSpec(dir = OAS_DIR) {
 		return out;
 	}
 
-	function regex(source) {
-		if (!patterns.has(source)) patterns.set(source, javaPattern(source));
-		return patterns.get(source);
-	}
-
 	function check(list, value, pointer, errors, options) {
 		const parts = flatten(list);
 		const artefact = options.artefacts.some((re) => re.test(pointer));
@@ -99,7 +65,7 @@ function createSpec(dir = OAS_DIR) {
 			}
 			if (schema.enum && !schema.enum.includes(value)) errors.push(`${pointer}: ${JSON.stringify(value)} not in enum`);
 			if (actual === 'string') {
-				if (schema.pattern && !regex(schema.pattern).test(value))
+				if (schema.pattern && !javaPattern(schema.pattern).test(value))
 					errors.push(`${pointer}: ${JSON.stringify(value)} does not match ${schema.pattern}`);
 				if (schema.maxLength !== undefined && value.length > schema.maxLength)
 					errors.push(`${pointer}: longer than ${schema.maxLength}`);
@@ -157,7 +123,7 @@ function createSpec(dir = OAS_DIR) {
 				properties.get(key).push({ schema: sub, file });
 			}
 			for (const [source, sub] of Object.entries(schema.patternProperties ?? {}))
-				patternProperties.push({ re: regex(source), schema: sub, file });
+				patternProperties.push({ re: javaPattern(source), schema: sub, file });
 			if (schema.additionalProperties === false) closed = true;
 			if (!artefact)
 				for (const key of schema.required ?? []) if (!(key in value)) errors.push(`${pointer}/${key}: required`);
@@ -195,6 +161,6 @@ function createSpec(dir = OAS_DIR) {
 	return { validateResponse, validateComponent, dir };
 }
 
-const specAvailable = () => fs.existsSync(path.join(OAS_DIR, 'v1.0', 'Ticket.json'));
+const specAvailable = () => OAS_DIR !== undefined && fs.existsSync(path.join(OAS_DIR, 'v1.0', 'Ticket.json'));
 
-module.exports = { createSpec, specAvailable, javaPattern, OAS_DIR };
+module.exports = { createSpec, specAvailable, OAS_DIR };

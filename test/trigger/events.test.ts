@@ -1,14 +1,10 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
+import { readContract } from '../contract/contract';
 import { TABLES } from '../../nodes/shared/tables';
 import { WEBHOOK_EVENTS } from '../../nodes/ZohoDeskTrigger/events';
 import { triggerProperties } from '../../nodes/ZohoDeskTrigger/properties';
 
-/** Zoho's OpenAPI spec, shared read-only next to the repository: the contract the catalogue must follow. */
-const spec = JSON.parse(readFileSync(join(__dirname, '../../../shared/zoho-desk-oas/v1.0/Webhook.json'), 'utf8'));
-const subscriptions: Record<string, { properties?: Record<string, unknown> }> = spec.components.schemas.subscriptions.properties;
+/** The event types and filter keys of Zoho's spec (Webhook.json `subscriptions`), from our committed contract. */
+const subscriptions = readContract().webhookEvents;
 
 const catalogue = new Map(WEBHOOK_EVENTS.map((event) => [event.name, event]));
 
@@ -16,9 +12,9 @@ test("the catalogue has exactly the spec's event types", () => {
 	expect([...catalogue.keys()].sort()).toEqual(Object.keys(subscriptions).sort());
 });
 
-test.each(Object.entries(subscriptions))('%s takes exactly the filter keys the spec allows', (name, schema) => {
+test.each(Object.entries(subscriptions))('%s takes exactly the filter keys the spec allows', (name, keys) => {
 	// The spec lists `departmentId` next to `departmentIds`; Zoho's docs and every client send `departmentIds`.
-	const allowed = Object.keys(schema.properties ?? {}).filter((key) => key !== 'departmentId').sort();
+	const allowed = keys.filter((key) => key !== 'departmentId').sort();
 	expect([...(catalogue.get(name)?.filters ?? [])].sort()).toEqual(allowed);
 });
 

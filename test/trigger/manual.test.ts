@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
+
 import { NODE_DATA, ZOHO_WEBHOOK_ID, post, signingKey, validClaims, zohoEvent, zohoJwt, zohoKey, useNock } from './fixtures';
 
-const SECRET = 'c0ffee5a1e7b4d2e9f0a1b2c';
+const SECRET = randomBytes(12).toString('hex');
 const cachedKeys = { [NODE_DATA]: { zohoDeskJwks: { keys: [zohoKey.jwk], fetchedAt: Date.now() } } };
 const ticket = zohoEvent('Ticket_Add', { id: '1892000000093001' });
 

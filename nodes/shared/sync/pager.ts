@@ -5,7 +5,7 @@ import type { ZohoDeskContext } from '../transport';
 import { countedPage, idOf, newStats } from './calls';
 import type { ReadStats } from './calls';
 
-/** List calls cost the least (3 credits) up to this `from`; deeper ones cost 5 to 100 (zoho-desk-api.md §5). */
+/** List calls cost the least (3 credits) up to this `from`; deeper ones cost 5 to 100 (docs/zoho-facts.md, "Paging, limits and credits"). */
 export const CHEAPEST_MAX_FROM = 2000;
 
 /** No read pages further than this (2 million records at 100 a page, more than one n8n execution can hold). */

@@ -24,29 +24,26 @@ export type ZohoDeskContext =
 	| IPollFunctions
 	| IWebhookFunctions;
 
-export const CREDENTIAL_TYPES = {
-	selfClient: 'zohoDeskSelfClientApi',
-	oAuth2: 'zohoDeskOAuth2Api',
-} as const;
-
-export type Authentication = keyof typeof CREDENTIAL_TYPES;
+/** Each way to sign in that every Zoho Desk node offers: the option value saved in workflows, and its credential. */
+const AUTHENTICATIONS = [
+	{ name: 'Self Client (Generated Code)', value: 'selfClient', credential: 'zohoDeskSelfClientApi' },
+	{ name: 'OAuth2', value: 'oAuth2', credential: 'zohoDeskOAuth2Api' },
+] as const;
 
 /** The authentication choice every Zoho Desk node offers; the transport reads it to pick the credential. */
 export const authenticationProperty: INodeProperties = {
 	displayName: 'Authentication',
 	name: 'authentication',
 	type: 'options',
-	options: [
-		{ name: 'Self Client (Generated Code)', value: 'selfClient' },
-		{ name: 'OAuth2', value: 'oAuth2' },
-	],
+	options: AUTHENTICATIONS.map(({ name, value }) => ({ name, value })),
 	default: 'selfClient',
 };
 
-export const credentialDescriptions: INodeCredentialDescription[] = [
-	{ name: CREDENTIAL_TYPES.selfClient, required: true, displayOptions: { show: { authentication: ['selfClient'] } } },
-	{ name: CREDENTIAL_TYPES.oAuth2, required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-];
+export const credentialDescriptions: INodeCredentialDescription[] = AUTHENTICATIONS.map(({ value, credential }) => ({
+	name: credential,
+	required: true,
+	displayOptions: { show: { authentication: [value] } },
+}));
 
 export interface ZohoDeskRequest {
 	method?: IHttpRequestMethods;
@@ -98,16 +95,12 @@ const TRANSIENT_NETWORK_CODES = new Set([
 /** Network failures that happen before a request leaves: Zoho cannot have acted on it. */
 const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
 
-function authentication(ctx: ZohoDeskContext): Authentication {
+export function credentialTypeOf(ctx: ZohoDeskContext): string {
 	const value =
 		'getInputData' in ctx
 			? (ctx as IExecuteFunctions).getNodeParameter('authentication', 0, 'selfClient')
 			: (ctx as IPollFunctions).getNodeParameter('authentication', 'selfClient');
-	return value === 'oAuth2' ? 'oAuth2' : 'selfClient';
-}
-
-export function credentialTypeOf(ctx: ZohoDeskContext): string {
-	return CREDENTIAL_TYPES[authentication(ctx)];
+	return (AUTHENTICATIONS.find((choice) => choice.value === value) ?? AUTHENTICATIONS[0]).credential;
 }
 
 /** The Desk API base URL and orgId of the node's credential. */

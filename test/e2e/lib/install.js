@@ -1,6 +1,6 @@
 'use strict';
-// Installs real n8n into a cache folder, the way ../../shared/docs/n8n-e2e-recipe.md says works offline-ish on CI:
-// only the npm registry is reachable, so 1.x needs the xlsx override and 2.x runs on Node 24 from the npm package
+// Installs real n8n into a cache folder in a way that works when only the npm registry is reachable (as on CI):
+// 1.x needs the xlsx override and 2.x runs on Node 24 from the npm package
 // with install scripts off (then rebuilds only sqlite3). A finished install is marked and reused on later runs.
 const fs = require('node:fs');
 const path = require('node:path');
