@@ -123,7 +123,8 @@ async function main() {
 	console.log(`
   n8n is running: ${n8n.baseUrl}
     log in as ${OWNER.email} / ${OWNER.password}
-    workflows: ${workflows.map((w) => `"${w.name}"`).join(', ')}
+    workflows:
+${workflows.map((w) => `      ${n8n.baseUrl}/workflow/${w.id}  ${w.name}`).join('\n')}
     active triggers: ${triggers.length ? triggers.join(', ') : 'none (trigger nodes not built)'}
   The simulator changes a ticket every ${CHANGE_EVERY_MS / 1000}s; change one yourself with e.g.
     curl -X PATCH -H 'Content-Type: application/json' -d '{"priority":"High"}' ${zd.sim.url}/__sim/records/tickets/<ticket id>

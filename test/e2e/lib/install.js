@@ -55,8 +55,18 @@ function runNpm(args, { cwd, env, label, logFile }) {
 		};
 		child.stdout.on('data', count);
 		child.stderr.on('data', count);
-		const progress = () =>
-			`  ${label}: npm ${args[0]} ${formatSeconds(Date.now() - started)}, ${fetches} registry requests, ${unpacked(cwd)} packages unpacked`;
+		// Say only what moved since the last line: npm downloads first, then unpacks, then links and builds.
+		let last = { fetches: -1, packages: -1 };
+		const progress = () => {
+			const now = { fetches, packages: unpacked(cwd) };
+			const moved = [
+				...(now.fetches !== last.fetches ? [`${now.fetches} registry requests`] : []),
+				...(now.packages !== last.packages ? [`${now.packages} packages in node_modules`] : []),
+			];
+			last = now;
+			const news = moved.length ? moved.join(', ') : 'no new downloads or packages (npm is linking or running build scripts)';
+			return `  ${label}: npm ${args[0]} ${formatSeconds(Date.now() - started)}, ${news}`;
+		};
 		const timer = setInterval(() => log(progress()), 20_000);
 		child.on('error', reject);
 		child.on('close', (code) => {
