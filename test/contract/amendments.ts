@@ -3,7 +3,7 @@
  * entry is either an endpoint we call that the copy lacks, or a rule the spec states in prose but not in
  * its schema. An entry whose target is missing from the spec throws, so a stale entry cannot linger.
  */
-import type { SpecOperation, SpecParameter } from './contract';
+import type { Schema, SpecOperation, SpecParameter } from './contract';
 
 export interface Amendment {
 	what: string;
@@ -62,6 +62,24 @@ function optionalWebhookFilters(method: string) {
 		return operations.map((op) => (op === operation ? { ...op, body } : op));
 	};
 }
+
+/** Adds fields to the body alternative (of an anyOf) that has `beside`, or to the body itself. */
+function addBodyFields(method: string, path: string, beside: string, fields: Record<string, Schema>) {
+	return (operations: SpecOperation[]) => {
+		const operation = operations.find((op) => op.method === method && op.path === path);
+		const schema = operation?.body?.schema;
+		const target = [schema, ...(schema?.anyOf ?? [])].find((candidate) => candidate?.properties?.[beside]);
+		if (!operation?.body || !schema || !target) throw new Error(`Amendment target ${method} ${path} body with "${beside}" is not in the spec`);
+		const amended = { ...target, properties: { ...target.properties, ...fields } };
+		const body = {
+			...operation.body,
+			schema: target === schema ? amended : { ...schema, anyOf: schema.anyOf!.map((one) => (one === target ? amended : one)) },
+		};
+		return operations.map((op) => (op === operation ? { ...op, body } : op));
+	};
+}
+
+const EMAIL_LIST = { type: ['string', 'null'], maxLength: 5000 };
 
 export const SPEC_AMENDMENTS: Amendment[] = [
 	{
@@ -145,5 +163,15 @@ export const SPEC_AMENDMENTS: Amendment[] = [
 		source:
 			'docs/zoho-facts.md "Webhooks": the filter schemas require every key and fix their count (generator artefacts); Zoho\'s webhook doc and the spec\'s examples send one or two',
 		apply: optionalWebhookFilters(method),
+	})),
+	...[
+		['POST', '/api/v1/tickets/{ticketId}/sendReply'],
+		['POST', '/api/v1/tickets/{ticketId}/draftReply'],
+		['PATCH', '/api/v1/tickets/{ticketId}/draftReply/{threadId}'],
+	].map(([method, path]) => ({
+		what: `${method} ${path}: an email reply may carry cc and bcc`,
+		source:
+			'Zoho Desk API docs, Threads → "Send Email Reply" / "Draft Email Reply" list cc and bcc (comma-separated addresses); the spec\'s EMAIL body lacks them and is closed',
+		apply: addBodyFields(method, path, 'fromEmailAddress', { cc: EMAIL_LIST, bcc: EMAIL_LIST }),
 	})),
 ];
