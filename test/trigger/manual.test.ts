@@ -59,11 +59,12 @@ describe('workflow rule (verification: secret token from the credential)', () =>
 	});
 
 	test('a secret kept in the node (workflow JSON) is not a credential: it is not accepted', async () => {
+		const inNode = randomBytes(12).toString('hex');
 		const result = await post({ text: 'status: Open' }, {
-			parameters: { mode: 'manual', verification: 'token', secretToken: 'node-parameter-secret-123' },
+			parameters: { mode: 'manual', verification: 'token', secretToken: inNode },
 			staticData: cachedKeys,
 			headers: { 'x-zdesk-jwt': '' },
-			query: { token: 'node-parameter-secret-123' },
+			query: { token: inNode },
 		});
 
 		expect(result.responseStatus).toBe(401);
