@@ -4,15 +4,19 @@
 // Reads the five tables once, then keeps n8n open on http://127.0.0.1:5678 while the simulator keeps changing
 // tickets so the trigger workflows fire. Ctrl-C stops everything. See README.md in this folder.
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { ensureN8n, selectedMajors } = require('./lib/install');
 const communityPackage = require('./lib/communityPackage');
 const { startZohoDesk } = require('./lib/simulator');
-const { OWNER, builtNodeTypes, workflowsFor, prepareN8n, setupOwner, activateWorkflow } = require('./lib/setup');
+const { OWNER, builtNodeTypes, workflowsFor, prepareN8n, setupOwner, activateWorkflow, runManually } = require('./lib/setup');
 const { executionsOf } = require('./lib/db');
 const { log, delay, repoRoot } = require('./lib/util');
 const fixtures = require('./fixtures');
+const { startPostgres } = require('./queue/services');
+const { connect } = require('./queue/postgres');
+const mirror = require('./queue/mirror');
 
 const N8N_PORT = Number(process.env.N8N_DEMO_PORT || 5678);
 const SIMULATOR_PORT = Number(process.env.N8N_DEMO_SIMULATOR_PORT || 4000);
@@ -64,6 +68,22 @@ function startTicketChanges(zd, tickets) {
 	return () => clearInterval(timer);
 }
 
+/**
+ * Postgres for the example "Mirror Zoho Desk tickets into Postgres", when Debian's postgresql is installed;
+ * undefined (and a hint) otherwise: the rest of the demo does not need it.
+ */
+async function startMirrorDatabase() {
+	try {
+		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-demo-postgres-'));
+		const postgres = await startPostgres(folder, { databases: [mirror.DATABASE] });
+		const stop = postgres.stop;
+		return { ...postgres, stop: async () => (await stop(), fs.rmSync(folder, { recursive: true, force: true })) };
+	} catch (error) {
+		log(`The mirror example is skipped: ${error.message.split('\n')[0]}`);
+		return undefined;
+	}
+}
+
 /** Tells the user when n8n ran a trigger workflow, from n8n's own execution records. */
 function watchExecutions(n8n, workflowIds) {
 	let stopped = false;
@@ -101,9 +121,11 @@ async function main() {
 	const zd = await startZohoDesk({ port: SIMULATOR_PORT, tickets: 500 });
 	log(`Zoho Desk simulator on ${zd.sim.url} (portal ${zd.sim.orgId})`);
 	const nodeTypes = builtNodeTypes();
-	const workflows = workflowsFor(nodeTypes);
+	const postgres = await startMirrorDatabase();
+	const workflows = [...workflowsFor(nodeTypes), ...(postgres ? [mirror.workflow()] : [])];
+	const credentials = postgres ? [mirror.credential(postgres)] : [];
 	const tarball = communityPackage.pack();
-	const n8n = await prepareN8n({ install, zd, tarball, workflows, port: N8N_PORT });
+	const n8n = await prepareN8n({ install, zd, tarball, workflows, credentials, port: N8N_PORT });
 	fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 	log(`n8n user folder: ${n8n.userFolder} (log: ${n8n.logFile})`);
 
@@ -116,6 +138,13 @@ async function main() {
 	log(`Starting n8n ${install.version} on ${n8n.baseUrl} …`);
 	await n8n.start();
 	const cookie = await setupOwner(n8n);
+	if (postgres) {
+		log('Mirror: the first full read copies every ticket into Postgres …');
+		const execution = await runManually(n8n, cookie, mirror.WORKFLOW_ID, mirror.NODES.fullRead);
+		const db = connect(install, postgres, mirror.DATABASE);
+		log(`Mirror: execution ${execution.id} ${execution.status}; zoho_desk_tickets holds ${(await mirror.tableRows(db)).size} rows`);
+		await db.end();
+	}
 	for (const id of triggers) await activateWorkflow(n8n, cookie, id);
 
 	const stopChanges = startTicketChanges(zd, await zd.listAll('tickets'));
@@ -126,6 +155,11 @@ async function main() {
     workflows:
 ${workflows.map((w) => `      ${n8n.baseUrl}/workflow/${w.id}  ${w.name}`).join('\n')}
     active triggers: ${triggers.length ? triggers.join(', ') : 'none (trigger nodes not built)'}
+  ${
+		postgres
+			? `The mirror table: psql -h 127.0.0.1 -p ${postgres.port} -U ${postgres.user} ${mirror.DATABASE} -c 'SELECT * FROM zoho_desk_tickets ORDER BY modified_time DESC LIMIT 5'`
+			: 'The mirror example needs Postgres (apt-get install postgresql).'
+	}
   The simulator changes a ticket every ${CHANGE_EVERY_MS / 1000}s; change one yourself with e.g.
     curl -X PATCH -H 'Content-Type: application/json' -d '{"priority":"High"}' ${zd.sim.url}/__sim/records/tickets/<ticket id>
   Press Ctrl-C to stop.
@@ -139,6 +173,7 @@ ${workflows.map((w) => `      ${n8n.baseUrl}/workflow/${w.id}  ${w.name}`).join(
 		stopChanges();
 		stopWatching();
 		await n8n.stop();
+		await postgres?.stop();
 		await zd.stop();
 		fs.rmSync(n8n.userFolder, { recursive: true, force: true });
 		process.exit(0);

@@ -13,6 +13,8 @@ export interface Counters {
 	/** Calls per route, e.g. 'GET /api/v1/tickets' */
 	byRoute: Record<string, number>;
 	byStatus: Record<string, number>;
+	/** When each JWKS fetch came (epoch ms) */
+	jwksFetches: number[];
 }
 
 export interface Delivery {

@@ -69,6 +69,8 @@ const DEFAULTS = {
 	webhookTimeoutMs: 5000,
 	webhookRetries: 3,
 	webhookRetryBaseMs: 1000,
+	/** Deliveries in flight at once per webhook (Zoho's number is undocumented; 1 keeps them strictly in order) */
+	webhookSenders: 1,
 };
 
 async function startSimulator(overrides = {}) {
@@ -96,6 +98,8 @@ async function startSimulator(overrides = {}) {
 	const desk = createDesk({ orgs, accounts, limits, webhooks, contextFor });
 	const records = createRecords({ orgs, webhooks, clock, contextFor });
 	for (const org of orgs) org.conversations = createConversations({ org, records, webhooks, clock });
+	/** When each JWKS fetch came (receivers should cache the keys, not fetch them per delivery). */
+	const jwksFetches = [];
 
 	const control = {
 		info: () => ({
@@ -134,8 +138,8 @@ async function startSimulator(overrides = {}) {
 		},
 		addFault: limits.addFault,
 		clearFaults: () => (limits.clearFaults(), { ok: true }),
-		counters: () => ({ ...limits.counters(), accounts: { ...accounts.counters } }),
-		resetCounters: () => (limits.resetCounters(), { ok: true }),
+		counters: () => ({ ...limits.counters(), accounts: { ...accounts.counters }, jwksFetches: [...jwksFetches] }),
+		resetCounters: () => (limits.resetCounters(), (jwksFetches.length = 0), { ok: true }),
 		rotateSigningKey: keys.rotate,
 		deliveries: webhooks.deliveries,
 		deliveriesSettled: webhooks.settled,
@@ -148,7 +152,10 @@ async function startSimulator(overrides = {}) {
 		try {
 			if (url.pathname.startsWith('/__sim')) return await handleControl(req, res, url);
 			if (url.pathname.startsWith('/api/')) return await desk.handle(req, res, url);
-			if (url.pathname === '/.well-known/jwks.json') return send(res, 200, keys.jwks());
+			if (url.pathname === '/.well-known/jwks.json') {
+				jwksFetches.push(clock());
+				return send(res, 200, keys.jwks());
+			}
 			const fault = limits.takeFault(req.method, url.pathname);
 			if (fault?.kind === 'drop') return req.socket.destroy();
 			if (fault?.kind === 'error') throw limits.faultError(fault);

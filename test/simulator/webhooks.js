@@ -153,7 +153,8 @@ function createWebhooks({ options, orgs, keys, clock, limits }) {
 			createdBy: grant.userId,
 			createdTime: now,
 			modifiedTime: now,
-			queue: Promise.resolve(),
+			lanes: Array.from({ length: Math.max(1, options.webhookSenders) }, () => Promise.resolve()),
+			nextLane: 0,
 		};
 		byOrg.get(org.id).set(id, webhook);
 		return view(webhook);
@@ -234,14 +235,17 @@ function createWebhooks({ options, orgs, keys, clock, limits }) {
 		}
 	}
 
-	/** Fire and forget from the mutation's side; `settled()` lets tests wait for every attempt and retry. */
+	/**
+	 * Fire and forget from the mutation's side; `settled()` lets tests wait for every attempt and retry. Deliveries
+	 * to one webhook go out in order over `webhookSenders` lanes (1: one at a time, strictly in order).
+	 */
 	function dispatch(org, changes, origin = {}) {
 		for (const webhook of byOrg.get(org.id).values()) {
 			const events = eventsFor(webhook, org, changes, origin);
 			if (!events.length) continue;
-			// First attempts go out in order per webhook; retries do not hold up later events.
-			const task = webhook.queue.then(() => deliver(org, webhook, events));
-			webhook.queue = task.catch(() => undefined);
+			const lane = webhook.nextLane++ % webhook.lanes.length;
+			const task = webhook.lanes[lane].then(() => deliver(org, webhook, events));
+			webhook.lanes[lane] = task.catch(() => undefined);
 			pending.add(task);
 			task.finally(() => pending.delete(task)).catch(() => undefined);
 		}

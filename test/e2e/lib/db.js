@@ -31,8 +31,12 @@ async function query(n8n, sql, params = []) {
 	return JSON.parse(stdout);
 }
 
-/** Finished and running executions of a workflow, oldest first, with their run data. */
+/**
+ * Finished and running executions of a workflow, oldest first, with their run data. An n8n on Postgres (queue
+ * mode) carries its own reader as `n8n.database`.
+ */
 async function executionsOf(n8n, workflowId) {
+	if (n8n.database) return await n8n.database.executionsOf(workflowId);
 	return await query(
 		n8n,
 		`SELECT e.id, e.status, e.mode, e.finished, d.data FROM execution_entity e

@@ -10,19 +10,23 @@ const { freePort, waitFor, http, delay } = require('./util');
 const ENCRYPTION_KEY = 'n8n-nodes-zohodesk-e2e-fixed-key';
 
 class N8n {
-	/** @param install what ensureN8n() returned */
-	constructor(install, userFolder, port) {
+	/**
+	 * @param install what ensureN8n() returned
+	 * @param extraEnv variables on top of the recipe's (e.g. queue mode's database and Redis)
+	 */
+	constructor(install, userFolder, port, extraEnv = {}) {
 		this.install = install;
 		this.userFolder = userFolder;
 		this.port = port;
+		this.extraEnv = extraEnv;
 		this.baseUrl = `http://127.0.0.1:${port}`;
 		this.logFile = path.join(userFolder, 'n8n.log');
 		this.server = undefined;
 	}
 
-	static async create(install, { port, userFolder } = {}) {
+	static async create(install, { port, userFolder, env } = {}) {
 		const folder = userFolder || fs.mkdtempSync(path.join(os.tmpdir(), `n8n-e2e-${install.major}-`));
-		return new N8n(install, folder, port || (await freePort()));
+		return new N8n(install, folder, port || (await freePort()), env);
 	}
 
 	get dbFile() {
@@ -48,6 +52,7 @@ class N8n {
 			N8N_SECURE_COOKIE: 'false',
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 			N8N_LOG_OUTPUT: 'console',
+			...this.extraEnv,
 		};
 		// 2.x only: stops its one outbound call. On 1.x this variable is a fatal error.
 		if (this.install.major >= 2) env.N8N_DISABLED_MODULES = 'mcp-registry';
@@ -115,13 +120,21 @@ class N8n {
 		return { ok: !problem, run, problem, output: `${stdout}\n${stderr}` };
 	}
 
-	/** Starts the server and waits until its REST API answers. */
-	async start() {
-		const readyUrl = `${this.baseUrl}/rest/settings`;
+	/** Whether the REST API answers: 2.x answers 200 "n8n is starting up" while booting, so only a JSON body counts. */
+	async restReady() {
+		const res = await http(`${this.baseUrl}/rest/settings`);
+		return res.status === 200 && res.body !== undefined;
+	}
+
+	/**
+	 * Starts `n8n <command>` (default `start`, the main process; queue mode also runs `webhook` and `worker`) and
+	 * waits until `ready()` says so (default: the REST API answers).
+	 */
+	async start({ command = ['start'], ready = () => this.restReady(), what = 'serve its REST API' } = {}) {
 		const env = await this.env();
 		const out = fs.openSync(this.logFile, 'a');
-		fs.writeSync(out, '\n===== n8n start\n');
-		this.server = spawn(this.install.nodeBin, [this.install.n8nBin, 'start'], { env, cwd: this.userFolder, stdio: ['ignore', out, out] });
+		fs.writeSync(out, `\n===== n8n ${command.join(' ')}\n`);
+		this.server = spawn(this.install.nodeBin, [this.install.n8nBin, ...command], { env, cwd: this.userFolder, stdio: ['ignore', out, out] });
 		fs.closeSync(out);
 		// Should this process die without stopping n8n (a crash, Ctrl-C), the server must not outlive it.
 		const server = this.server;
@@ -134,19 +147,11 @@ class N8n {
 			}),
 		);
 		this.serverExit = exited;
-		const ready = waitFor(
-			`n8n ${this.install.version} to serve ${readyUrl}`,
-			async () => {
-				const res = await http(readyUrl);
-				// 2.x answers 200 "n8n is starting up" while booting: only a JSON body means it is really up.
-				return res.status === 200 && res.body !== undefined;
-			},
-			{ timeoutMs: 120_000, intervalMs: 300 },
-		);
+		const started = waitFor(`n8n ${this.install.version} (${command[0]}) to ${what}`, ready, { timeoutMs: 120_000, intervalMs: 300 });
 		const died = exited.then((code) => {
-			throw new Error(`n8n ${this.install.version} exited with ${code} while starting`);
+			throw new Error(`n8n ${this.install.version} (${command[0]}) exited with ${code} while starting`);
 		});
-		await Promise.race([ready, died]);
+		await Promise.race([started, died]);
 	}
 
 	/** SIGTERM to the server we started; SIGKILL after 30 s. Says whether n8n stopped by itself, and how. */

@@ -29,10 +29,10 @@ function workflowsFor(nodeTypes) {
 
 /**
  * A new isolated n8n with the packed package installed, the Self Client credential (plus `credentials`) and the
- * workflows imported.
+ * workflows imported. `env` adds to the recipe's environment (queue mode: Postgres and Redis).
  */
-async function prepareN8n({ install, zd, tarball, workflows, credentials = [], port }) {
-	const n8n = await N8n.create(install, { port });
+async function prepareN8n({ install, zd, tarball, workflows, credentials = [], port, env }) {
+	const n8n = await N8n.create(install, { port, env });
 	communityPackage.installInto(n8n.userFolder, tarball, { env: install.env });
 	const { code } = zd.sim.issueGrantCode({ ttlSeconds: 600 });
 	const credential = fixtures.selfClientCredential({
