@@ -130,7 +130,7 @@ class N8n {
 	 * Starts `n8n <command>` (default `start`, the main process; queue mode also runs `webhook` and `worker`) and
 	 * waits until `ready()` says so (default: the REST API answers).
 	 */
-	async start({ command = ['start'], ready = () => this.restReady(), what = 'serve its REST API' } = {}) {
+	async start({ command = ['start'], ready = () => this.restReady(), what = 'serve its REST API', timeoutMs = 120_000 } = {}) {
 		const env = await this.env();
 		const out = fs.openSync(this.logFile, 'a');
 		fs.writeSync(out, `\n===== n8n ${command.join(' ')}\n`);
@@ -147,7 +147,7 @@ class N8n {
 			}),
 		);
 		this.serverExit = exited;
-		const started = waitFor(`n8n ${this.install.version} (${command[0]}) to ${what}`, ready, { timeoutMs: 120_000, intervalMs: 300 });
+		const started = waitFor(`n8n ${this.install.version} (${command[0]}) to ${what}`, ready, { timeoutMs, intervalMs: 300 });
 		const died = exited.then((code) => {
 			throw new Error(`n8n ${this.install.version} (${command[0]}) exited with ${code} while starting`);
 		});

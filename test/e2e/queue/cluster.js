@@ -11,6 +11,8 @@ const { freePort, http } = require('../lib/util');
 const { connect } = require('./postgres');
 
 const WORKERS = 2;
+/** Four n8n processes booting at once on 2 CPUs take minutes when the machine is busy with other work. */
+const BOOT_TIMEOUT_MS = 300_000;
 /** The database n8n keeps its workflows, credentials and executions in. */
 const N8N_DATABASE = 'n8n';
 
@@ -93,18 +95,19 @@ class QueueCluster {
 	}
 
 	startMain() {
-		return this.main.start();
+		return this.main.start({ timeoutMs: BOOT_TIMEOUT_MS });
 	}
 
 	startWebhook() {
 		this.webhookStarts.push(Date.now());
 		const ready = async () => (await http(`${this.webhook.baseUrl}/healthz/readiness`)).status === 200;
-		return this.webhook.start({ command: ['webhook'], ready, what: 'answer /healthz/readiness' });
+		return this.webhook.start({ command: ['webhook'], ready, what: 'answer /healthz/readiness', timeoutMs: BOOT_TIMEOUT_MS });
 	}
 
 	startWorker(worker) {
 		const offset = logSize(worker);
-		return worker.start({ command: ['worker'], ready: () => logSays(worker, offset, 'n8n worker is now ready'), what: 'say it is ready' });
+		const ready = () => logSays(worker, offset, 'n8n worker is now ready');
+		return worker.start({ command: ['worker'], ready, what: 'say it is ready', timeoutMs: BOOT_TIMEOUT_MS });
 	}
 
 	/** Main first (it sets up the queue and the leader's duties), then the webhook process and workers at once. */
