@@ -7,6 +7,8 @@ export interface Counters {
 	calls: number;
 	credits: number;
 	peakConcurrency: number;
+	admittedWithOthers: Record<string, number>;
+	msAtConcurrency: Record<string, number>;
 	concurrencyRejected: number;
 	creditsRejected: number;
 	faultsInjected: number;

@@ -22,6 +22,10 @@ const emptyCounters = () => ({
 	calls: 0,
 	credits: 0,
 	peakConcurrency: 0,
+	/** Requests admitted while n others were in flight, by n */
+	admittedWithOthers: {},
+	/** Milliseconds spent with n requests in flight, by n (n ≥ 1): the benchmark's concurrency utilisation */
+	msAtConcurrency: {},
 	concurrencyRejected: 0,
 	creditsRejected: 0,
 	faultsInjected: 0,
@@ -72,12 +76,21 @@ function createLimits(options, clock) {
 				'Too many requests are being made concurrently. Please try again after some time.',
 			);
 		}
-		inFlight++;
+		counters.admittedWithOthers[inFlight] = (counters.admittedWithOthers[inFlight] ?? 0) + 1;
+		changeInFlight(+1);
 		counters.peakConcurrency = Math.max(counters.peakConcurrency, inFlight);
 	}
 
 	function release() {
-		inFlight--;
+		changeInFlight(-1);
+	}
+
+	let levelSince = performance.now();
+	function changeInFlight(delta) {
+		const now = performance.now();
+		if (inFlight > 0) counters.msAtConcurrency[inFlight] = (counters.msAtConcurrency[inFlight] ?? 0) + (now - levelSince);
+		levelSince = now;
+		inFlight += delta;
 	}
 
 	/** Takes `weight` credits from today's budget; the response headers say what it cost and what is left. */
@@ -184,6 +197,7 @@ function createLimits(options, clock) {
 		counters: () => structuredClone(counters),
 		resetCounters: () => {
 			counters = emptyCounters();
+			levelSince = performance.now();
 		},
 		get latencyMs() {
 			return settings.latencyMs;

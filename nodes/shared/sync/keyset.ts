@@ -6,12 +6,14 @@ import type { ZohoDeskContext } from '../transport';
 import { inParallel } from './parallel';
 import { countedPage, idOf } from './calls';
 import type { ReadStats } from './calls';
+import { MAX_PAGES } from './pager';
 import { byTime, isoMs, timeMs } from './time';
+import { advance, lostRecords, splitIndex, splitOffset } from './windowMath';
+import type { KeysetPosition } from './windowMath';
 
-/** A window is split for an idle parallel request only if this many pages are left in it. */
-const MIN_SPLIT_PAGES = 3;
-/** Splits beyond the initial ones may add at most this share of calls (each costs at most one short page). */
-const EXTRA_SPLIT_SHARE = 0.004;
+/** Repairs a read may make before it fails: this many, plus one for every REPAIR_EVERY calls. */
+const REPAIR_ALLOWANCE = 10;
+const REPAIR_EVERY = 10;
 
 export type TimeField = 'createdTime' | 'modifiedTime';
 
@@ -28,38 +30,50 @@ export interface KeysetQuery {
 	itemIndex?: number;
 	/** Every record at exactly `time`, for when more share one millisecond than search can page through */
 	readTie?: (time: number) => Promise<IDataObject[]>;
+	/** Told the number of records read so far after every page */
+	onProgress?: (records: number) => void;
 }
 
-/**
- * A time window [cursor, hi] read by keyset: each query starts at `cursor`, skipping the `skip` records at exactly
- * that time which were already received, so every call sits at offset ~0 (the cheapest credit tier).
- */
-interface Window {
-	cursor: number;
-	hi: number;
-	skip: number;
-	/** What the next query's count must be if no record we counted left [cursor, hi] meanwhile */
-	expected?: { count: number; hi: number };
-	/** Records left in the window per Zoho's last count */
+/** A time window [cursor, end] read by keyset, one page at a time, by one parallel request at a time. */
+interface Window extends KeysetPosition {
+	end: number;
+	/** Records left to read, per the latest count */
 	remaining?: number;
-	done: boolean;
-	busy: boolean;
+	/** What the next query's count must be if no record left [cursor, end] meanwhile (with the `end` it holds for) */
+	expected?: { count: number; end: number };
+	/** Set when a split fixed the window's end: the window is complete once this record arrives (the split has the rest) */
+	lastId?: string;
+	/**
+	 * Records this window's reader has received. Splits place pages by this count: the record at `received + n` is
+	 * the one `skip + n` into the window's next query.
+	 */
+	received: number;
+	state: 'waiting' | 'reading' | 'done';
+	/** Split pages in flight, by the `received` count of their first record */
+	splitsAt: number[];
+	/** For a window split off another: that window, and where this one's `received` starts in its count */
+	origin?: { window: Window; shift: number };
 }
 
 /**
- * Reads every record whose `field` lies in [from, to] with search's time ranges, each record once. Records are
- * returned sorted by `field`; a record fetched twice (it moved while the read ran) keeps its latest version.
+ * Reads every record whose `field` lies in [from, to] with search's time ranges, each record once, with
+ * `concurrency` requests in flight: whenever a request is free, it splits the window with the most records left in
+ * two and reads the new part (README.md). Records are returned sorted by `field`; a record fetched twice (it moved
+ * while the read ran) keeps its latest version.
  */
 export async function readByTimeKeyset(ctx: ZohoDeskContext, read: KeysetQuery, stats: ReadStats): Promise<IDataObject[]> {
-	return await new KeysetQueryer(ctx, read, stats).run();
+	return await new KeysetReader(ctx, read, stats).run();
 }
 
-class KeysetQueryer {
+class KeysetReader {
 	private readonly records = new Map<string, IDataObject>();
 
 	private readonly windows: Window[] = [];
 
-	private extraSplits = 0;
+	/** Requests (or tie reads) under way: while any is, an idle request may yet get work from it */
+	private active = 0;
+
+	private wakeUp: Array<() => void> = [];
 
 	/** Set when one request failed for good: the other parallel requests stop instead of reading on. */
 	private stopped = false;
@@ -71,22 +85,14 @@ class KeysetQueryer {
 	) {}
 
 	async run(): Promise<IDataObject[]> {
-		// The first page says where the records start and how many there are; then the rest is shared out.
-		const first = this.open(this.read.from, this.read.to);
-		if (first.done) return []; // an empty range (e.g. a start in the future): nothing to ask
-		first.busy = true;
-		this.stats.counted = await this.nextPage(first);
-		first.busy = false;
-		if (!first.done) {
-			this.extraSplits = Math.floor(((first.remaining ?? 0) / this.pageSize) * EXTRA_SPLIT_SHARE);
-			this.splitEvenly(first, this.read.concurrency);
-		}
-		await inParallel(this.read.concurrency, async () => await this.work(), () => (this.stopped = true));
+		const first = this.open(this.read.from, 0, this.read.to);
+		if (first.state === 'done') return []; // an empty range (e.g. a start in the future): nothing to ask
+		await inParallel(this.read.concurrency, async () => await this.work(), () => this.stop());
 		return [...this.records.values()].sort(byTime(this.read.field));
 	}
 
-	private open(cursor: number, hi: number): Window {
-		const window: Window = { cursor, hi, skip: 0, done: cursor > hi, busy: false };
+	private open(cursor: number, skip: number, end: number): Window {
+		const window: Window = { cursor, skip, end, received: 0, state: cursor > end ? 'done' : 'waiting', splitsAt: [] };
 		this.windows.push(window);
 		return window;
 	}
@@ -95,90 +101,181 @@ class KeysetQueryer {
 		return this.read.search.pageSize;
 	}
 
+	private stop(): void {
+		this.stopped = true;
+		this.wake();
+	}
+
+	private wake(): void {
+		for (const resolve of this.wakeUp.splice(0)) resolve();
+	}
+
+	/** One parallel request: reads windows nobody reads, else splits the fullest one and reads its new part. */
 	private async work(): Promise<void> {
-		for (let window = this.claim(); window; window = this.claim()) {
-			while (!window.done && !this.stopped) await this.nextPage(window);
-			window.busy = false;
+		while (!this.stopped) {
+			let window = this.windows.find((w) => w.state === 'waiting');
+			const split = window ? undefined : this.fullestSplittable();
+			if (!window && !split) {
+				// Nothing to do now; a request under way may still open a window (the first page, a split).
+				if (this.active === 0) return;
+				await new Promise<void>((resolve) => this.wakeUp.push(resolve));
+				continue;
+			}
+			this.active++;
+			try {
+				if (split) window = await this.split(split.window, split.offset);
+				if (window) await this.readWindow(window);
+			} finally {
+				this.active--;
+				this.wake();
+			}
 		}
 	}
 
-	/** A window nobody reads yet, else a piece split off the fullest window being read. */
-	private claim(): Window | undefined {
-		if (this.stopped) return undefined;
-		const window = this.windows.find((w) => !w.done && !w.busy) ?? this.splitFullest();
-		if (window) window.busy = true;
-		return window;
-	}
-
-	private splitEvenly(window: Window, parts: number): void {
-		const span = window.hi - window.cursor + 1;
-		const pieces = Math.min(parts, span);
-		if (pieces < 2) return;
-		const bounds = Array.from({ length: pieces + 1 }, (_, i) => window.cursor + Math.floor((span * i) / pieces));
-		for (let i = 1; i < pieces; i++) this.open(bounds[i], bounds[i + 1] - 1);
-		window.hi = bounds[1] - 1;
-		if (window.remaining !== undefined) window.remaining = Math.floor(window.remaining / pieces);
-		this.stats.splits += pieces - 1;
-	}
-
-	private splitFullest(): Window | undefined {
-		if (this.extraSplits <= 0) return undefined;
-		const candidates = this.windows.filter(
-			(w) => !w.done && (w.remaining ?? 0) >= MIN_SPLIT_PAGES * this.pageSize && w.hi > w.cursor,
-		);
-		if (!candidates.length) return undefined;
-		const fullest = candidates.reduce((a, b) => ((b.remaining ?? 0) > (a.remaining ?? 0) ? b : a));
-		const mid = fullest.cursor + Math.ceil((fullest.hi - fullest.cursor) / 2);
-		const piece = this.open(mid, fullest.hi);
-		fullest.hi = mid - 1;
-		fullest.remaining = Math.floor((fullest.remaining ?? 0) / 2);
-		this.extraSplits--;
-		this.stats.splits++;
-		return piece;
-	}
-
-	/** Fetches the window's next page; returns the count Zoho reported for it. */
-	private async nextPage(window: Window): Promise<number | undefined> {
-		if (window.skip > this.read.search.maxFrom) {
-			await this.readTie(window);
-			return undefined;
+	private async readWindow(window: Window): Promise<void> {
+		if (window.state === 'waiting') window.state = 'reading';
+		while (!this.stopped && window.state === 'reading') {
+			if (this.reachedSplit(window)) {
+				// The next page would start where the split's page does: wait for it rather than read it twice.
+				await new Promise<void>((resolve) => this.wakeUp.push(resolve));
+				continue;
+			}
+			await this.nextPage(window);
+			this.wake(); // the page may have made a split worth it: tell idle requests
 		}
-		const { cursor, skip, hi } = window;
+	}
+
+	private reachedSplit({ splitsAt, received }: Window): boolean {
+		return splitsAt.some((at) => received >= at);
+	}
+
+	/**
+	 * The window with the most records nobody reads yet, and where to split it (README.md: "keep every slot busy"):
+	 * after its split pages in flight, else after its reader.
+	 */
+	private fullestSplittable(): { window: Window; offset: number } | undefined {
+		let best: { window: Window; offset: number; unread: number } | undefined;
+		for (const window of this.windows) {
+			if (window.state !== 'reading' || window.remaining === undefined) continue;
+			const from = window.splitsAt.length ? Math.max(...window.splitsAt) + this.pageSize : window.received;
+			const unread = window.received + window.remaining - from;
+			const { maxFrom } = this.read.search;
+			const offset = splitOffset(window.skip + from - window.received, unread, this.pageSize, maxFrom, this.read.concurrency);
+			if (offset !== undefined && unread > (best?.unread ?? 0)) best = { window, offset, unread };
+		}
+		return best;
+	}
+
+	private async fetch(cursor: number, end: number, from: number) {
 		const { field } = this.read;
-		const { rows, count } = await countedPage(this.ctx, this.stats, {
+		if (this.stats.repairs > REPAIR_ALLOWANCE + this.stats.calls / REPAIR_EVERY || this.stats.calls >= MAX_PAGES) {
+			throw new NodeOperationError(this.ctx.getNode(), `Reading ${this.read.search.path} by ${field} stopped after ${this.stats.calls} calls`, {
+				description: `Records kept leaving the range while it was read (${this.stats.repairs} pages were read again), so the read stopped instead of running until the execution is killed. ${this.records.size} records had been read. Try again later; if it persists, narrow the read with filters.`,
+				itemIndex: this.read.itemIndex,
+			});
+		}
+		return await countedPage(this.ctx, this.stats, {
 			path: this.read.search.path,
-			qs: { ...this.read.criteria, [`${field}Range`]: `${isoMs(cursor)},${isoMs(hi)}`, sortBy: field, from: skip, limit: this.pageSize },
+			qs: { ...this.read.criteria, [`${field}Range`]: `${isoMs(cursor)},${isoMs(end)}`, sortBy: field, from, limit: this.pageSize },
 			itemIndex: this.read.itemIndex,
 		});
-		// A record counted in [cursor, hi] is gone (deleted, or modified out of the range): `skip` may now jump
+	}
+
+	private keep(rows: IDataObject[]): void {
+		for (const row of rows) this.records.set(idOf(row), row);
+		this.read.onProgress?.(this.records.size);
+	}
+
+	/**
+	 * Splits `window` at the page `offset` records into its query: the page's records from its first new millisecond
+	 * on start a new window (returned, to be read by the caller) that runs to the old end; the old window ends just
+	 * before that millisecond. The page costs what any page costs and its records are kept, so a split costs a call
+	 * only when the page cannot split (every record in one millisecond) or the window's reader got there first.
+	 */
+	private async split(window: Window, offset: number): Promise<Window | undefined> {
+		const { cursor, end, skip, received } = window;
+		const at = received + offset - skip;
+		window.splitsAt.push(at);
+		try {
+			const { rows, count } = await this.fetch(cursor, end, offset);
+			const times = this.sortedTimes(rows, cursor);
+			this.keep(rows);
+			return this.splitAt(window, at, rows, times, count !== undefined && end === window.end ? count - offset - rows.length : undefined);
+		} finally {
+			window.splitsAt.splice(window.splitsAt.indexOf(at), 1);
+		}
+	}
+
+	/**
+	 * Splits the window that holds the page's first new millisecond there: the page's records from it on start a new
+	 * window (returned, for the caller to read) that runs to that window's end; that window now ends just before it.
+	 * `at`: the page's place in `window`'s `received` count. `left`: records after the page, when search counted them.
+	 */
+	private splitAt(window: Window, at: number, rows: IDataObject[], times: number[], left?: number): Window | undefined {
+		const first = splitIndex(times);
+		if (first < 0) return undefined; // one millisecond throughout: no place to split
+		const time = times[first];
+		const target = this.windows.find((w) => w.state !== 'done' && w.cursor < time && time <= w.end);
+		// The page's place in the target's own count: the target is the window, or a part split off it.
+		const shift = target === window ? 0 : target?.origin?.window === window ? target.origin.shift : undefined;
+		if (!target || shift === undefined || target.remaining === undefined) return undefined;
+		let kept = rows.length;
+		while (kept > first && times[kept - 1] > target.end) kept--;
+		const next = advance({ cursor: time, skip: 0 }, 0, times.slice(first, kept));
+		const part = this.open(next.cursor, next.skip, target.end);
+		part.state = 'reading';
+		part.lastId = target.lastId;
+		part.origin = { window, shift: at + rows.length };
+		const targetEnd = target.received + target.remaining + shift;
+		part.remaining = left ?? Math.max(0, targetEnd - (at + rows.length));
+		const reachedEnd = part.lastId !== undefined && rows.slice(first, kept).some((row) => idOf(row) === part.lastId);
+		if (reachedEnd || kept < rows.length || rows.length < this.pageSize || part.remaining === 0) part.state = 'done';
+		if (left !== undefined) part.expected = { count: left + kept - first - next.passed, end: target.end };
+		// The target now ends before the new millisecond; the page already holds its last records (from the page's
+		// first on), so its reader stops there, and its pages end on a whole page.
+		target.end = time - 1;
+		target.lastId = idOf(rows[0]);
+		target.remaining = Math.max(0, at - shift + 1 - target.received);
+		// Its reader already has every record before the split, and waits for this page: nothing is left there.
+		if (target === window && target.remaining === 0) target.state = 'done';
+		this.stats.splits++;
+		return part;
+	}
+
+	/** Fetches the window's next page. */
+	private async nextPage(window: Window): Promise<void> {
+		if (window.skip > this.read.search.maxFrom) return await this.readTie(window);
+		const { cursor, skip, end } = window;
+		const { rows, count } = await this.fetch(cursor, end, skip);
+		if (count !== undefined && this.stats.counted === undefined) this.stats.counted = count;
+		// A record counted in [cursor, end] is gone (deleted, or modified out of the range): `skip` may now jump
 		// over an unread record at `cursor`, so read that millisecond again from its first record.
-		const { expected } = window;
-		if (skip > 0 && count !== undefined && expected?.hi === hi && count < expected.count) {
+		if (window.expected?.end === end && lostRecords(skip, count, window.expected.count)) {
 			this.stats.repairs++;
 			window.skip = 0;
 			window.expected = undefined;
-			return count;
+			return;
 		}
 		const times = this.sortedTimes(rows, cursor);
 		// The window may have been split while this page was in flight: what lies past its new end is another's.
 		let kept = rows.length;
-		while (kept > 0 && times[kept - 1] > window.hi) kept--;
-		for (const row of rows.slice(0, kept)) this.records.set(idOf(row), row);
-		if (kept < rows.length || rows.length < this.pageSize || (count !== undefined && skip + rows.length >= count)) {
-			window.done = true;
-			return count;
+		while (kept > 0 && times[kept - 1] > window.end) kept--;
+		this.keep(rows.slice(0, kept));
+		window.received += kept;
+		const reachedLast = window.lastId !== undefined && rows.slice(0, kept).some((row) => idOf(row) === window.lastId);
+		if (reachedLast || kept < rows.length || rows.length < this.pageSize || (count !== undefined && skip + rows.length >= count)) {
+			window.state = 'done';
+			return;
 		}
-		const last = times[rows.length - 1];
-		const atLast = times.filter((time) => time === last).length;
-		window.skip = last === cursor ? skip + rows.length : atLast;
-		window.cursor = last;
-		if (count !== undefined) {
-			// Records now behind the cursor: the skipped ones plus this page's rows before `last`.
-			const passed = last === cursor ? 0 : skip + rows.length - atLast;
-			window.expected = { count: count - passed, hi };
+		const next = advance(window, skip, times);
+		window.cursor = next.cursor;
+		window.skip = next.skip;
+		if (count !== undefined && window.end === end) {
+			window.expected = { count: count - next.passed, end };
 			window.remaining = count - skip - rows.length;
+		} else if (window.remaining !== undefined) {
+			window.remaining = Math.max(0, window.remaining - rows.length);
 		}
-		return count;
 	}
 
 	/** More records share one millisecond than `from` can reach: read that millisecond another way, or say so. */
@@ -194,13 +291,11 @@ class KeysetQueryer {
 				},
 			);
 		}
-		for (const row of await readTie(window.cursor)) {
-			if (timeMs(row[field]) === window.cursor) this.records.set(idOf(row), row);
-		}
+		this.keep((await readTie(window.cursor)).filter((row) => timeMs(row[field]) === window.cursor));
 		window.cursor++;
 		window.skip = 0;
 		window.expected = undefined;
-		window.done = window.cursor > window.hi;
+		if (window.cursor > window.end) window.state = 'done';
 	}
 
 	private timeOf(record: IDataObject): number {
