@@ -27,9 +27,18 @@ export class ZohoDeskOAuth2Api implements ICredentialType {
 
 	icon = { light: 'file:../icons/zohoDesk.svg', dark: 'file:../icons/zohoDesk.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-zohodesk/n8n-nodes-zohodesk#oauth2-credential';
+	documentationUrl = 'https://github.com/n8n-nodes-zohodesk/n8n-nodes-zohodesk#3b-oauth2-server-based-application';
 
+	// n8n lists an extending credential's own fields after the inherited OAuth2 ones (Client ID, Secret, Scope), so
+	// the notice that the Self Client form shows first comes here, right above Data Center and Organization ID.
 	properties: INodeProperties[] = [
+		{
+			displayName:
+				'Zoho Desk: in the Zoho API Console (api-console.zoho.com) choose Add Client → Server-based Applications, enter the OAuth Redirect URL above as Authorized Redirect URI, and enable Multi-DC if your account is outside the US. Paste the Client ID and Secret above, pick your data center and organization below, then click Connect my account.',
+			name: 'oAuth2Notice',
+			type: 'notice',
+			default: '',
+		},
 		...connectionProperties,
 		{
 			displayName: 'Grant Type',

@@ -18,7 +18,7 @@ export class ZohoDeskSelfClientApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/zohoDesk.svg', dark: 'file:../icons/zohoDesk.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/n8n-nodes-zohodesk/n8n-nodes-zohodesk#self-client-credential';
+	documentationUrl = 'https://github.com/n8n-nodes-zohodesk/n8n-nodes-zohodesk#3a-self-client-recommended-for-self-hosted-n8n';
 
 	properties: INodeProperties[] = [
 		{

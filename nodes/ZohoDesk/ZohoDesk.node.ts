@@ -7,10 +7,18 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { resourceProperties } from './actions/resources';
+import { resourceProperties, resources } from './actions/resources';
 import { runOperation } from './actions/router';
+import { nameOf, README_URL } from '../shared/descriptions';
 import { listSearch, loadOptions } from '../shared/methods';
 import { authenticationProperty, credentialDescriptions } from '../shared/transport';
+
+/** "ticket:getMany" → "Get many tickets": what each operation does, as its selector says it. */
+const ACTIONS = Object.fromEntries(
+	Object.entries(resources).flatMap(([resource, { operations }]) =>
+		Object.entries(operations).map(([operation, { option }]) => [`${resource}:${operation}`, option.action ?? option.name]),
+	),
+);
 
 export class ZohoDesk implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,8 +27,9 @@ export class ZohoDesk implements INodeType {
 		icon: { light: 'file:../../icons/zohoDesk.svg', dark: 'file:../../icons/zohoDesk.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: `={{ ${nameOf(ACTIONS, '$parameter["resource"] + ":" + $parameter["operation"]')} }}`,
 		description: 'Read tickets, contacts, accounts, departments, products, organization fields and contracts from Zoho Desk',
+		documentationUrl: `${README_URL}#zoho-desk-node`,
 		defaults: { name: 'Zoho Desk' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
+import { nameOf, optionNames, README_URL } from '../shared/descriptions';
 import { listSearch } from '../shared/methods';
 import { authenticationProperty, credentialDescriptions } from '../shared/transport';
 import { pollChanges } from './poll';
@@ -15,9 +16,10 @@ export class ZohoDeskPollTrigger implements INodeType {
 		icon: { light: 'file:../../icons/zohoDesk.svg', dark: 'file:../../icons/zohoDesk.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["event"] + ": " + $parameter["table"] }}',
+		subtitle: `={{ ${nameOf(optionNames(pollProperties, 'table'), '$parameter["table"]')} + ": " + ${nameOf(optionNames(pollProperties, 'event'), '$parameter["event"]')} }}`,
 		description:
 			'Starts the workflow when Zoho Desk records are created, updated or deleted, by polling (any plan, any table)',
+		documentationUrl: `${README_URL}#zoho-desk-poll-trigger`,
 		defaults: { name: 'Zoho Desk Poll Trigger' },
 		polling: true,
 		inputs: [],

@@ -10,6 +10,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { nameOf, optionNames, README_URL } from '../shared/descriptions';
 import { getDepartments } from '../shared/methods/loadOptions';
 import { recordLabel, TABLES } from '../shared/tables';
 import { authenticationProperty, credentialDescriptions, zohoDeskApi } from '../shared/transport';
@@ -38,8 +39,11 @@ export class ZohoDeskTrigger implements INodeType {
 		icon: { light: 'file:../../icons/zohoDesk.svg', dark: 'file:../../icons/zohoDesk.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["mode"] === "manual" ? "Manual setup" : $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow when tickets, contacts and other records change in Zoho Desk (webhooks)',
+		// Event names, not Zoho's codes: "Ticket: Added, Ticket: Updated" rather than "Ticket_Add, Ticket_Update"
+		subtitle: `={{ $parameter["mode"] === "manual" ? "Manual setup" : $parameter["events"].map((event) => ${nameOf(optionNames(triggerProperties, 'events'), 'event')}).join(", ") }}`,
+		// n8n's node picker shows one "Zoho Desk" entry for this node and the action node, with this description.
+		description: 'Read and update Zoho Desk tickets, contacts, accounts and more, and start workflows when they change',
+		documentationUrl: `${README_URL}#zoho-desk-trigger`,
 		defaults: { name: 'Zoho Desk Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -63,6 +63,8 @@ export const triggerProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: WEBHOOK_EVENTS.map((event) => ({
 			name: `${event.module}: ${event.label}`,
+			// n8n's node picker lists each event as an action; without this it reads "On im message added"
+			action: `On ${event.module.replace(/\b[A-Z][a-z]+/g, (word) => word.toLowerCase())} ${event.label.toLowerCase()}`,
 			value: event.name,
 			description: `Zoho event ${event.name}`,
 		})).sort((a, b) => a.name.localeCompare(b.name)),

@@ -7,6 +7,27 @@ import type { RelatedList, TableDescription } from './tables';
 /** Zoho ids: digit strings of up to 19 digits (never numbers). */
 export const ID_PATTERN = '^[0-9]{1,19}$';
 
+/** Where each node's and credential's documentation lives: a section of the README. */
+export const README_URL = 'https://github.com/n8n-nodes-zohodesk/n8n-nodes-zohodesk';
+
+/** {value: name} of the options of the parameters called `name` (one per displayOptions variant). */
+export function optionNames(properties: INodeProperties[], name: string): Record<string, string> {
+	return Object.fromEntries(
+		properties
+			.filter((property) => property.name === name)
+			.flatMap((property) => (property.options ?? []) as INodePropertyOptions[])
+			.map((option) => [String(option.value), option.name]),
+	);
+}
+
+/**
+ * Part of a canvas subtitle expression that shows the name of `key` (an expression over $parameter) from `names`,
+ * e.g. "Get many tickets" rather than "getMany: ticket"; an unknown key is shown as it is.
+ */
+export function nameOf(names: Record<string, string>, key: string): string {
+	return `((${JSON.stringify(names)})[${key}] || ${key})`;
+}
+
 export function returnAllProperties(maxLimit?: number): INodeProperties[] {
 	return [
 		{
