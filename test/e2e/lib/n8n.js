@@ -67,14 +67,18 @@ class N8n {
 	/** Runs `n8n <args>`; rejects with the output when it exits non-zero (unless allowFailure). */
 	async cli(args, { allowFailure = false } = {}) {
 		const env = await this.env();
+		// stdout goes to a file: `execute --rawOutput` of a large run came back cut off mid-JSON through a pipe.
+		const outFile = path.join(this.userFolder, `cli-stdout-${process.hrtime.bigint()}.txt`);
+		const out = fs.openSync(outFile, 'w');
 		return new Promise((resolve, reject) => {
-			const child = spawn(this.install.nodeBin, [this.install.n8nBin, ...args], { env, cwd: this.userFolder });
-			let stdout = '';
+			const child = spawn(this.install.nodeBin, [this.install.n8nBin, ...args], { env, cwd: this.userFolder, stdio: ['ignore', out, 'pipe'] });
+			fs.closeSync(out);
 			let stderr = '';
-			child.stdout.on('data', (chunk) => (stdout += chunk));
 			child.stderr.on('data', (chunk) => (stderr += chunk));
 			child.on('error', reject);
 			child.on('close', (code) => {
+				const stdout = fs.readFileSync(outFile, 'utf8');
+				fs.rmSync(outFile, { force: true });
 				this.appendLog(`n8n ${args.join(' ')} (exit ${code})`, `${stdout}\n${stderr}`);
 				if (code === 0 || allowFailure) return resolve({ code, stdout, stderr });
 				reject(new Error(`n8n ${args.join(' ')} exited with ${code}\n${tail(`${stdout}\n${stderr}`, 30)}`));
