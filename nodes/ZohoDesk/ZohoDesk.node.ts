@@ -45,8 +45,13 @@ export class ZohoDesk implements INodeType {
 		const output: INodeExecutionData[] = [];
 		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 			try {
-				const records = await runOperation.call(this, itemIndex);
-				for (const json of records) output.push({ json, pairedItem: { item: itemIndex } });
+				const result = await runOperation.call(this, itemIndex);
+				const records = Array.isArray(result) ? result : result.items.map((item) => item.json);
+				const files = Array.isArray(result) ? [] : result.items.map((item) => item.binary);
+				records.forEach((json, index) => {
+					const binary = files[index];
+					output.push({ json, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } });
+				});
 			} catch (error) {
 				if (this.continueOnFail()) {
 					output.push({

@@ -83,6 +83,15 @@ const EMAIL_LIST = { type: ['string', 'null'], maxLength: 5000 };
 
 export const SPEC_AMENDMENTS: Amendment[] = [
 	{
+		what: 'GET /api/v1/tickets/{ticketId}/attachments/{attachmentId}/content (Ticket → Download Attachment)',
+		source: "the `href` of every attachment in TicketAttachment.json's responses points there; the operation is not in the spec copy",
+		apply: addOperation('GET', '/api/v1/tickets/{ticketId}/attachments/{attachmentId}/content', 'TicketAttachment.json href', (orgId) => [
+			{ name: 'ticketId', in: 'path', required: true, schema: ID_SCHEMA },
+			{ name: 'attachmentId', in: 'path', required: true, schema: ID_SCHEMA },
+			orgId,
+		]),
+	},
+	{
 		what: 'GET /api/v1/contacts/search (Contact → Search, the contact picker, Create or Update)',
 		source: 'Zoho Desk API doc, Search → Search contacts (desk.zoho.com/DeskAPIDocument#Search); not in the spec copy',
 		apply: searchEndpoint('/api/v1/contacts/search', ['email', 'phone', 'mobile', 'firstName', 'lastName', 'fullName', 'accountName']),

@@ -3,7 +3,7 @@
  * The Desk API under /api/v1: the tables, organizations and webhooks, behind Zoho's checks in Zoho's order:
  * concurrency, authentication, orgId, scopes, parameters, credits.
  */
-const { deskError, send, queryOf, headerValue, readJson } = require('./http');
+const { deskError, send, queryOf, headerValue, readJson, readBytes } = require('./http');
 const { kinds, parseQuery } = require('./params');
 const { hasScope } = require('./accounts');
 const { rangeFetchCredits } = require('./limits');
@@ -13,6 +13,7 @@ const ticketRoutes = require('./ticketRoutes');
 const conversationRoutes = require('./conversationRoutes');
 const tableRoutes = require('./tableRoutes');
 const contactRoutes = require('./contactRoutes');
+const attachmentRoutes = require('./attachmentRoutes');
 
 const notFound = () => deskError(404, 'URL_NOT_FOUND', 'The URL you requested could not be found.');
 
@@ -56,7 +57,7 @@ const serviceRoutes = [
 	route('PATCH', '/webhooks/{id}', SCOPES.webhooks('UPDATE'), updateWebhook, { body: true }),
 	route('DELETE', '/webhooks/{id}', SCOPES.webhooks('DELETE'), deleteWebhook),
 ];
-const ROUTES = [...serviceRoutes, ...ticketRoutes, ...conversationRoutes, ...tableRoutes, ...contactRoutes];
+const ROUTES = [...serviceRoutes, ...ticketRoutes, ...conversationRoutes, ...tableRoutes, ...contactRoutes, ...attachmentRoutes];
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -99,12 +100,18 @@ function createDesk({ orgs, accounts, limits, webhooks, contextFor }) {
 			throw deskError(403, 'SCOPE_MISMATCH', 'The OAuth Token does not contain the scope to perform this operation.');
 		}
 		const params = parseQuery(queryOf(url), route.params, route.defaults);
-		const body = route.body ? await readJson(req) : undefined;
+		// `body: 'bytes'` (uploads): the raw bytes and their content type, up to the route's `maxBytes`.
+		const body =
+			route.body === 'bytes'
+				? { contentType: headerValue(req, 'content-type') ?? '', data: await readBytes(req, route.maxBytes()) }
+				: route.body
+					? await readJson(req)
+					: undefined;
 		const creditHeaders = limits.charge(route.weight === 'range' ? rangeFetchCredits(params.from) : route.weight);
 		// Paths with two ids (/tickets/{id}/comments/{id}) hand the handler both.
 		const ids = route.pattern.exec(url.pathname).slice(1);
 		const result = await route.handler({ org, ctx: contextFor(org), params, recordId, ids, body, grant, services });
-		return { ...result, headers: creditHeaders };
+		return { ...result, headers: { ...result.headers, ...creditHeaders } };
 	}
 
 	/** Serves one /api/v1 request; returns the route name and status for the counters. */

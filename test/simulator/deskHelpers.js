@@ -92,7 +92,7 @@ function departmentOrAll(name, values) {
  * as `recordId`); `weight` is its price in credits, or 'range' for lists and searches (priced by `from`);
  * `org: false` needs no orgId; `body: true` reads a JSON body.
  */
-function route(method, path, scopes, handler, { params = {}, defaults, weight = 1, org = true, body = false } = {}) {
+function route(method, path, scopes, handler, { params = {}, defaults, weight = 1, org = true, body = false, maxBytes } = {}) {
 	return {
 		method,
 		name: `${method} /api/v1${path}`,
@@ -103,6 +103,7 @@ function route(method, path, scopes, handler, { params = {}, defaults, weight = 
 		weight,
 		org,
 		body,
+		maxBytes,
 		pattern: new RegExp(`^/api/v1${path.replaceAll('{id}', '([0-9]+)')}$`),
 	};
 }

@@ -23,6 +23,11 @@ function send(res, status, body, headers = {}) {
 		res.end();
 		return;
 	}
+	if (Buffer.isBuffer(body)) {
+		res.writeHead(status, { 'Content-Length': body.length, ...headers });
+		res.end(body);
+		return;
+	}
 	const text = typeof body === 'string' ? body : JSON.stringify(body);
 	const type = typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json;charset=UTF-8';
 	res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text), ...headers });
@@ -36,21 +41,24 @@ function sendError(res, error) {
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-function readBody(req) {
+/** The request body's bytes; more than `maxBytes` is refused with 413 (the rest is not read). */
+function readBytes(req, maxBytes = MAX_BODY_BYTES) {
 	return new Promise((resolve, reject) => {
 		const chunks = [];
 		let size = 0;
 		req.on('data', (chunk) => {
 			size += chunk.length;
-			if (size > MAX_BODY_BYTES) {
+			if (size > maxBytes) {
 				reject(deskError(413, 'RESOURCE_SIZE_EXCEEDED', 'The request body is too large.'));
 				req.destroy();
 			} else chunks.push(chunk);
 		});
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('end', () => resolve(Buffer.concat(chunks)));
 		req.on('error', reject);
 	});
 }
+
+const readBody = async (req) => (await readBytes(req)).toString('utf8');
 
 /** A JSON request body; an empty body is undefined. */
 async function readJson(req) {
@@ -78,4 +86,4 @@ function headerValue(req, name) {
 	return Array.isArray(value) ? value[0] : value;
 }
 
-module.exports = { HttpError, deskError, send, sendError, readBody, readJson, queryOf, headerValue };
+module.exports = { HttpError, deskError, send, sendError, readBody, readBytes, readJson, queryOf, headerValue };

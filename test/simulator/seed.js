@@ -23,6 +23,7 @@ const TABLE_CODES = {
 	layouts: '20',
 	slas: '21',
 	supportPlans: '22',
+	attachments: '23',
 };
 /** Tables the Desk API serves, with the keys their big lists are indexed by. */
 const TABLE_INDEXES = {

@@ -1,4 +1,11 @@
-import type { AllEntities, IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	AllEntities,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import type { resources } from './resources';
 
@@ -7,7 +14,13 @@ export interface Operation {
 	/** Its entry in the resource's Operation selector; the value is its name in the resource file */
 	option: Omit<INodePropertyOptions, 'value'>;
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]>;
+	/** The records it read or wrote, or items that carry files (downloads) */
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[] | ItemsWithFiles>;
+}
+
+/** Output items with binary data, e.g. a downloaded attachment. */
+export interface ItemsWithFiles {
+	items: Array<Pick<INodeExecutionData, 'json' | 'binary'>>;
 }
 
 type Resources = typeof resources;

@@ -1,11 +1,11 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { Operation, ZohoDeskType } from './node.type';
+import type { ItemsWithFiles, Operation, ZohoDeskType } from './node.type';
 import { resources } from './resources';
 
-/** Runs the resource/operation chosen for one input item and returns the records it read. */
-export async function runOperation(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+/** Runs the resource/operation chosen for one input item and returns the records (or file items) it produced. */
+export async function runOperation(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[] | ItemsWithFiles> {
 	const { resource, operation } = {
 		resource: this.getNodeParameter('resource', itemIndex),
 		operation: this.getNodeParameter('operation', itemIndex),

@@ -51,6 +51,10 @@ export interface ZohoDeskRequest {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject;
+	/** Bytes sent as the body instead of JSON, e.g. a multipart upload */
+	rawBody?: { contentType: string; data: Buffer };
+	/** The answer is a file: its bytes come back as a Buffer */
+	binaryResponse?: boolean;
 	/** Every Desk call carries the orgId header except the organization discovery call. */
 	withOrgId?: boolean;
 	itemIndex?: number;
@@ -68,6 +72,8 @@ export interface ZohoDeskResponse<T> {
 	body: T | undefined;
 	/** Credits this call cost, when Zoho says so (X-Rate-Limit-Request-Weight-v3) */
 	credits?: number;
+	/** Response headers (a download's Content-Type and Content-Disposition) */
+	headers?: Record<string, unknown>;
 }
 
 /**
@@ -230,11 +236,15 @@ export async function zohoDeskRequest<T = IDataObject>(
 				method,
 				url,
 				qs: request.qs,
-				body: request.body,
-				json: true,
+				body: request.rawBody?.data ?? request.body,
+				json: !request.binaryResponse,
+				...(request.binaryResponse ? { encoding: 'arraybuffer' as const } : {}),
 				returnFullResponse: true,
 				ignoreHttpStatusErrors,
-				headers: request.withOrgId === false ? {} : { orgId },
+				headers: {
+					...(request.withOrgId === false ? {} : { orgId }),
+					...(request.rawBody ? { 'Content-Type': request.rawBody.contentType } : {}),
+				},
 				timeout: Math.max(1, Math.min(RETRY_POLICY.timeoutMs, remainingMs())),
 			},
 			// Zoho wants the OAuth2 client credentials in the refresh request body, not as Basic auth.
@@ -255,9 +265,10 @@ export async function zohoDeskRequest<T = IDataObject>(
 		if (response && response.statusCode < 400) {
 			const body = response.statusCode === 204 || response.body === '' ? undefined : response.body;
 			if (looksLikeHtml(body)) throw zohoApiError(this.getNode(), { status: response.statusCode, body, url }, request.itemIndex);
-			return { statusCode: response.statusCode, body: body as T | undefined, credits: creditsOf(response.headers ?? {}) };
+			const headers = response.headers ?? {};
+			return { statusCode: response.statusCode, body: body as T | undefined, credits: creditsOf(headers), headers };
 		}
-		failure ??= { status: response?.statusCode, body: response?.body, headers: response?.headers ?? {} };
+		failure ??= { status: response?.statusCode, body: jsonOf(response?.body), headers: response?.headers ?? {} };
 		if (method === 'POST' && mayHaveBeenApplied(failure)) {
 			const applied = await findAppliedOrFail(this, request, failureSummary(failure));
 			if (applied !== undefined) return { statusCode: 200, body: applied as T };
@@ -284,6 +295,16 @@ export async function zohoDeskRequest<T = IDataObject>(
 			},
 			request.itemIndex,
 		);
+	}
+}
+
+/** An error answer to a file download comes as bytes too: Zoho's JSON error inside them, when it is JSON. */
+function jsonOf(body: unknown): unknown {
+	if (!Buffer.isBuffer(body)) return body;
+	try {
+		return JSON.parse(body.toString('utf8'));
+	} catch {
+		return body.toString('utf8');
 	}
 }
 

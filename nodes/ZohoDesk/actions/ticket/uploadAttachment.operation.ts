@@ -1,0 +1,46 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { zohoDeskApi } from '../../../shared/transport';
+import { binaryFieldProperty, multipartFile } from './attachment';
+import { ticketLocator, ticketPath } from './conversation';
+
+const properties: INodeProperties[] = [
+	ticketLocator('The ticket to attach the file to'),
+	binaryFieldProperty('Input Binary Field', 'Name of the binary field of the input item that holds the file'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{ displayName: 'File Name', name: 'fileName', type: 'string', default: '', description: "Name to give the file instead of the binary data's own" },
+			{ displayName: 'Public', name: 'isPublic', type: 'boolean', default: false, description: 'Whether the customer can see the attachment in the help center' },
+		],
+	},
+];
+
+export const option = { name: 'Upload Attachment', description: 'Attach a file to a ticket', action: 'Upload a ticket attachment' };
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['uploadAttachment'] } }, properties);
+
+/**
+ * Uploads the item's binary data as multipart/form-data, keeping its file name and MIME type. A lost answer is not
+ * sent again (the transport's never-twice rule): the error says the file may or may not have been attached.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const field = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const binary = this.helpers.assertBinaryData(itemIndex, field);
+	const data = await this.helpers.getBinaryDataBuffer(itemIndex, field);
+	const fileName = String(options.fileName || binary.fileName || 'file');
+	const attachment = (await zohoDeskApi.call(this, {
+		method: 'POST',
+		path: ticketPath.call(this, itemIndex, '/attachments'),
+		qs: { isPublic: options.isPublic === true },
+		rawBody: multipartFile(fileName, binary.mimeType || 'application/octet-stream', data),
+		itemIndex,
+	})) as IDataObject;
+	return [attachment];
+}
