@@ -50,9 +50,8 @@ export interface ZohoDeskRequest {
 	/** Path under /api/v1, e.g. `/tickets` */
 	path: string;
 	qs?: IDataObject;
-	body?: IDataObject;
-	/** Bytes sent as the body instead of JSON, e.g. a multipart upload */
-	rawBody?: { contentType: string; data: Buffer };
+	/** JSON, or a multipart/form-data upload (its boundary header is set when it is sent) */
+	body?: IDataObject | FormData;
 	/** The answer is a file: its bytes come back as a Buffer */
 	binaryResponse?: boolean;
 	/** Every Desk call carries the orgId header except the organization discovery call. */
@@ -236,15 +235,12 @@ export async function zohoDeskRequest<T = IDataObject>(
 				method,
 				url,
 				qs: request.qs,
-				body: request.rawBody?.data ?? request.body,
+				body: request.body,
 				json: !request.binaryResponse,
 				...(request.binaryResponse ? { encoding: 'arraybuffer' as const } : {}),
 				returnFullResponse: true,
 				ignoreHttpStatusErrors,
-				headers: {
-					...(request.withOrgId === false ? {} : { orgId }),
-					...(request.rawBody ? { 'Content-Type': request.rawBody.contentType } : {}),
-				},
+				headers: request.withOrgId === false ? {} : { orgId },
 				timeout: Math.max(1, Math.min(RETRY_POLICY.timeoutMs, remainingMs())),
 			},
 			// Zoho wants the OAuth2 client credentials in the refresh request body, not as Basic auth.

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zohoDeskApi } from '../../../shared/transport';
-import { binaryFieldProperty, multipartFile } from './attachment';
+import { binaryFieldProperty, fileForm } from './attachment';
 import { ticketLocator, ticketPath } from './conversation';
 
 const properties: INodeProperties[] = [
@@ -39,7 +39,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'POST',
 		path: ticketPath.call(this, itemIndex, '/attachments'),
 		qs: { isPublic: options.isPublic === true },
-		rawBody: multipartFile(fileName, binary.mimeType || 'application/octet-stream', data),
+		body: fileForm(fileName, binary.mimeType || 'application/octet-stream', data),
 		itemIndex,
 	})) as IDataObject;
 	return [attachment];
