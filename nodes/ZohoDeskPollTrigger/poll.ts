@@ -18,6 +18,17 @@ import type { Snapshot } from './snapshot';
 /** An initial snapshot's cursor starts this long before the read did, in case n8n's clock is ahead of Zoho's. */
 const CLOCK_MARGIN_MS = 60_000;
 
+/**
+ * n8n's cron starts a poll on every tick without waiting for the previous one, on the same workflow and the same
+ * static data object (polls run in one process: the main, or in queue mode the leader). A poll slower than the
+ * interval would read the cursor the running one read and emit its changes again, so a poll that finds another
+ * running skips its tick; the running one reads everything up to its end. The mark is in static data, not in
+ * module memory; if a poll dies without clearing it (the process crashed after a save), it is ignored after this
+ * long. What remains: a change of leader in the middle of a poll (the new leader loaded the static data before
+ * the mark was saved) can overlap that one poll.
+ */
+const POLL_RUNNING_FOR_AT_MOST_MS = 30 * 60_000;
+
 interface PollSettings {
 	table: TableDescription;
 	event: PollEvent;
@@ -179,14 +190,24 @@ export async function pollChanges(this: IPollFunctions): Promise<INodeExecutionD
 	const settings = settingsOf(this);
 	if (this.getMode() === 'manual') return await testEvent(this, settings);
 	const staticData = this.getWorkflowStaticData('node');
-	const key = JSON.stringify([settings.table.name, settings.filters, settings.bySnapshot ? 'snapshot' : settings.field]);
-	const saved = staticData.state as PollState | undefined;
-	const state: PollState = saved?.key === key ? { ...saved } : { key };
-	const changes = settings.bySnapshot
-		? await pollBySnapshot(this, settings, state)
-		: await pollByTime(this, settings, state);
-	const items = await toItems(this, settings, changes);
-	// Saved only now: a poll that failed part-way leaves the cursor where it was, so its changes come next time.
-	staticData.state = state as unknown as IDataObject;
-	return items.length ? [items] : null;
+	const running = staticData.pollStartedAt;
+	if (typeof running === 'number' && Date.now() - running < POLL_RUNNING_FOR_AT_MOST_MS) {
+		this.logger.info(`Zoho Desk Poll Trigger: the poll started at ${new Date(running).toISOString()} is still running; skipping this one`);
+		return null;
+	}
+	staticData.pollStartedAt = Date.now();
+	try {
+		const key = JSON.stringify([settings.table.name, settings.filters, settings.bySnapshot ? 'snapshot' : settings.field]);
+		const saved = staticData.state as PollState | undefined;
+		const state: PollState = saved?.key === key ? { ...saved } : { key };
+		const changes = settings.bySnapshot
+			? await pollBySnapshot(this, settings, state)
+			: await pollByTime(this, settings, state);
+		const items = await toItems(this, settings, changes);
+		// Saved only now: a poll that failed part-way leaves the cursor where it was, so its changes come next time.
+		staticData.state = state as unknown as IDataObject;
+		return items.length ? [items] : null;
+	} finally {
+		delete staticData.pollStartedAt;
+	}
 }

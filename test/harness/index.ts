@@ -5,6 +5,7 @@
  *
  *   executeNode       Start → node, run by WorkflowExecute (mode 'manual'), like "Execute workflow" in the editor
  *   runPoll           poll() in a PollContext, as an active workflow ('trigger') or "Fetch test event" ('manual')
+ *   activePoller      poll() again and again on one workflow, as n8n's cron runs an active poll trigger
  *   runWebhookMethod  webhookMethods.default.checkExists/create/delete in a HookContext, as n8n's WebhookService
  *   deliverWebhook    webhook() in a WebhookContext with a fake express request/response
  *   loadOptions / listSearch   methods.loadOptions / methods.listSearch in a LoadOptionsContext
@@ -97,6 +98,22 @@ export async function runPoll(
 	// only when the execution mode is not 'manual', execution-lifecycle-hooks.ts).
 	const staticData = mode === 'manual' ? deepCopy(test.staticData ?? {}) : staticDataOf(workflow);
 	return { items: response?.[0] ?? [], staticData, credentials: store.snapshot() };
+}
+
+/**
+ * An active workflow as n8n's ActiveWorkflows keeps it: one workflow (one static data object in memory) whose
+ * polls n8n's cron starts on every tick without waiting for the previous one, so polls can overlap.
+ */
+export function activePoller(test: NodeUnderTest): { poll: () => Promise<INodeExecutionData[]>; staticData: () => IDataObject } {
+	const { workflow, node, additionalData } = buildWorkflow(test);
+	return {
+		async poll() {
+			const context = new PollContext(workflow, node, additionalData, 'trigger', 'activate');
+			const response = await coreContainer().get(TriggersAndPollers).runPoll(workflow, node, context);
+			return response?.[0] ?? [];
+		},
+		staticData: () => staticDataOf(workflow),
+	};
 }
 
 /**
