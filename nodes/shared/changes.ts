@@ -40,9 +40,10 @@ export function changedFields(previous: IDataObject | null, record: IDataObject 
 	return [...keys].filter((key) => JSON.stringify(previous[key]) !== JSON.stringify(record[key])).sort();
 }
 
-/** Zoho sends times as ISO strings or epoch milliseconds (number or string); output is always ISO. */
+/** Zoho sends times as ISO strings or epoch milliseconds (number or string); output is always ISO (now, for no date). */
 export function toIsoTime(value: unknown): string {
-	return new Date(timeMs(value) ?? Date.now()).toISOString();
+	const date = new Date(timeMs(value) ?? Date.now());
+	return (Number.isNaN(date.getTime()) ? new Date() : date).toISOString();
 }
 
 export type ChangeInput = Omit<ChangeEvent, 'changedFields' | 'eventTime'> & { eventTime: unknown };

@@ -69,3 +69,9 @@ test('an unauthenticated body is never parsed: authentication comes first', asyn
 		parse.mockRestore();
 	}
 });
+
+test('an eventTime no date can hold (found by the fuzz test) gives the time of receipt', async () => {
+	const result = await post([zohoEvent('Ticket_Add', { id: '1' }, { eventTime: -1e21 })]);
+
+	expect(result.workflowData?.[0][0].json.eventTime).toEqual(expect.stringMatching(/^\d{4}-/));
+});
