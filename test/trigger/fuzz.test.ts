@@ -1,10 +1,10 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
  * The webhook's and the workflow rule's parsers under generated input (fast-check): 10,000 unauthenticated
  * requests (any body, any X-ZDesk-JWT, any secret) never start an execution, and no request, authenticated or not,
  * throws or gets a 5xx. A failure prints the seed and the smallest failing input; rerun it with
  * `fc.assert(..., { seed, path })`.
  */
+import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import type { IDataObject } from 'n8n-workflow';
 
@@ -12,7 +12,7 @@ import { NODE_DATA, ORG, ZOHO_WEBHOOK_ID, post, signingKey, validClaims, zohoJwt
 
 useNock();
 
-const SECRET = 'f3a9c1d27be84e05a6b7c8d9';
+const RULE_TOKEN = randomBytes(12).toString('hex');
 /** Zoho's keys, fetched just now (a run lasts minutes; keys a minute old would be refetched for unknown kids). */
 const keys = () => ({ zohoDeskJwks: { keys: [zohoKey.jwk], fetchedAt: Date.now() } });
 const automatic = () => ({ [NODE_DATA]: { webhookId: ZOHO_WEBHOOK_ID, ...keys() } });
@@ -88,7 +88,7 @@ const unauthenticated: fc.Arbitrary<Request> = fc.oneof(
 );
 
 const deliver = (request: Request, body: string) =>
-	post(undefined, { ...request, rawBody: body, credentialFields: { webhookSecret: SECRET } });
+	post(undefined, { ...request, rawBody: body, credentialFields: { webhookSecret: RULE_TOKEN } });
 
 /** The same request, with keys fetched just now. */
 const fresh = (request: Request): Request =>
@@ -110,7 +110,7 @@ test('10,000 authenticated deliveries and workflow-rule messages of any shape: n
 	const authenticated: fc.Arbitrary<Request> = fc.constantFrom<Request>(
 		{ parameters: { mode: 'automatic', events: ['Ticket_Add'] }, staticData: automatic(), headers: { 'x-zdesk-jwt': signed } },
 		{ parameters: { mode: 'automatic', events: ['Ticket_Add'], options: { rawEvent: true } }, staticData: automatic(), headers: { 'x-zdesk-jwt': signed } },
-		{ parameters: { mode: 'manual', verification: 'token' }, staticData: {}, headers: { 'x-zdesk-jwt': '', 'x-webhook-secret': SECRET } },
+		{ parameters: { mode: 'manual', verification: 'token' }, staticData: {}, headers: { 'x-zdesk-jwt': '', 'x-webhook-secret': RULE_TOKEN } },
 		{ parameters: { mode: 'manual', verification: 'none' }, staticData: {}, headers: { 'x-zdesk-jwt': '' } },
 	);
 	await fc.assert(
