@@ -111,6 +111,8 @@ async function startPostgres(dir, { databases }) {
 	const pgRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-pg-'));
 	const dataDir = path.join(pgRoot, 'data');
 	if (isRoot()) execFileSync('chown', ['postgres:postgres', pgRoot]);
+	const removeFolder = () => fs.rmSync(pgRoot, { recursive: true, force: true });
+	process.once('exit', removeFolder);
 	const logFile = path.join(dir, 'postgres.log');
 	const user = 'postgres';
 	const [initCommand, initArgs] = asPostgres(path.join(bin, 'initdb'), [
@@ -166,7 +168,8 @@ async function startPostgres(dir, { databases }) {
 			// SIGTERM is Postgres's "smart" shutdown, which waits for clients; SIGINT ("fast") ends their sessions.
 			if (proc.child.exitCode === null) proc.child.kill('SIGINT');
 			await proc.stop();
-			fs.rmSync(pgRoot, { recursive: true, force: true });
+			process.removeListener('exit', removeFolder);
+			removeFolder();
 		},
 	};
 }
