@@ -105,7 +105,8 @@ function keepChanging(zd, tickets, everyMs) {
 	let stopped = false;
 	const running = (async () => {
 		for (let i = 0; !stopped; i++) {
-			if (i % 4 === 3) {
+			// Every fourth change, and every change once the tickets to update run out (a slow restart), is a new ticket.
+			if (i % 4 === 3 || tickets.length === 0) {
 				const created = zd.sim.createRecord('tickets', { subject: `poll create ${i}` });
 				changes.push({ id: created.id, operation: 'insert', modifiedTime: created.modifiedTime });
 			} else {
