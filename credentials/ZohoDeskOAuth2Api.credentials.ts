@@ -6,7 +6,9 @@ import { credentialTest } from '../nodes/shared/transport/credentialTest';
 /** Least privilege: each scope is needed by an operation, checked against the `security` of Zoho's OpenAPI spec (README, Scopes). */
 export const DEFAULT_SCOPES = [
 	'Desk.tickets.READ',
+	'Desk.tickets.CREATE',
 	'Desk.tickets.UPDATE',
+	'Desk.tickets.DELETE',
 	'Desk.search.READ',
 	'Desk.basic.READ',
 	'Desk.settings.READ',

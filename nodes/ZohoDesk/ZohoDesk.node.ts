@@ -10,7 +10,7 @@ import type {
 import { resourceProperties, resources } from './actions/resources';
 import { runOperation } from './actions/router';
 import { nameOf, README_URL } from '../shared/descriptions';
-import { listSearch, loadOptions } from '../shared/methods';
+import { listSearch, loadOptions, resourceMapping } from '../shared/methods';
 import { authenticationProperty, credentialDescriptions } from '../shared/transport';
 
 /** "ticket:getMany" → "Get many tickets": what each operation does, as its selector says it. */
@@ -28,7 +28,7 @@ export class ZohoDesk implements INodeType {
 		group: ['input'],
 		version: 1,
 		subtitle: `={{ ${nameOf(ACTIONS, '$parameter["resource"] + ":" + $parameter["operation"]')} }}`,
-		description: 'Read tickets, contacts, accounts, departments, products, organization fields and contracts from Zoho Desk',
+		description: 'Create, update, move, close and delete Zoho Desk tickets, reply and comment, and read tickets, contacts, accounts, departments, products, organization fields and contracts',
 		documentationUrl: `${README_URL}#zoho-desk-node`,
 		defaults: { name: 'Zoho Desk' },
 		usableAsTool: true,
@@ -38,7 +38,7 @@ export class ZohoDesk implements INodeType {
 		properties: [authenticationProperty, ...resourceProperties],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { listSearch, loadOptions, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();

@@ -125,6 +125,37 @@ export const SPEC_AMENDMENTS: Amendment[] = [
 		},
 	},
 	{
+		what: 'GET /api/v1/departments/{departmentId}/teams (team dropdown of the ticket field mapper, nodes/shared/methods/resourceMapping.ts)',
+		source: 'zoho/zohodesk-oas v1.0/Team.json @75e1ba57, operationId getTeamsInDepartment (file not in our copy)',
+		apply: addOperation('GET', '/api/v1/departments/{departmentId}/teams', 'Team.json getTeamsInDepartment', (orgId) => [
+			{ name: 'departmentId', in: 'path', required: true, schema: ID_SCHEMA },
+			{ name: 'from', in: 'query', schema: { type: ['integer'], minimum: 0 } },
+			{ name: 'limit', in: 'query', schema: { type: ['integer'], minimum: 0, maximum: 200 } },
+			{ name: 'searchStr', in: 'query', schema: { type: ['string'] } },
+			orgId,
+		]),
+	},
+	{
+		what: 'GET /api/v1/layouts (layout picker of ticket Create and Update)',
+		source: 'zoho/zohodesk-oas v1.0/Layout.json @3f7016e3, operationId getLayouts (file not in our copy)',
+		apply: addOperation('GET', '/api/v1/layouts', 'Layout.json getLayouts', (orgId) => [
+			{ name: 'module', in: 'query', required: true, schema: { type: ['string'] } },
+			{ name: 'departmentId', in: 'query', schema: ID_SCHEMA },
+			{ name: 'status', in: 'query', schema: { type: ['string'], enum: ['active', 'inactive', 'all'] } },
+			{ name: 'from', in: 'query', schema: { type: ['integer'] } },
+			{ name: 'limit', in: 'query', schema: { type: ['integer'], maximum: 99 } },
+			orgId,
+		]),
+	},
+	{
+		what: "GET /api/v1/layouts/{layoutId} (a layout's fields for the ticket field mapper)",
+		source: 'zoho/zohodesk-oas v1.0/Layout.json @3f7016e3, operationId getLayout (file not in our copy)',
+		apply: addOperation('GET', '/api/v1/layouts/{layoutId}', 'Layout.json getLayout', (orgId) => [
+			{ name: 'layoutId', in: 'path', required: true, schema: ID_SCHEMA },
+			orgId,
+		]),
+	},
+	{
 		what: 'GET /api/v1/tickets sortBy takes a "-" prefix for descending',
 		source: 'docs/zoho-facts.md "Paging, limits and credits" (Zoho\'s Desk API doc); the spec parameter has no description',
 		apply: amendParameter('GET', '/api/v1/tickets', 'sortBy', { descendingPrefix: true }),

@@ -8,7 +8,7 @@
  *   activePoller      poll() again and again on one workflow, as n8n's cron runs an active poll trigger
  *   runWebhookMethod  webhookMethods.default.checkExists/create/delete in a HookContext, as n8n's WebhookService
  *   deliverWebhook    webhook() in a WebhookContext with a fake express request/response
- *   loadOptions / listSearch   methods.loadOptions / methods.listSearch in a LoadOptionsContext
+ *   loadOptions / listSearch / resourceMapperColumns   methods.loadOptions / listSearch / resourceMapping in a LoadOptionsContext
  *   testCredentials   a credential's `test` request, as the credential's "Test" button runs it (credentialTest.ts)
  *   requestZohoDesk   one call of our transport (nodes/shared/transport) from the node's context, as a picker makes it
  *
@@ -41,6 +41,7 @@ import type {
 	INodeListSearchResult,
 	INodePropertyOptions,
 	IWorkflowBase,
+	ResourceMapperFields,
 } from 'n8n-workflow';
 import { UnexpectedError, createRunExecutionData, deepCopy } from 'n8n-workflow';
 
@@ -155,6 +156,15 @@ export async function loadOptions(
 export async function requestZohoDesk(test: NodeUnderTest, request: ZohoDeskRequest): Promise<ZohoDeskResponse<unknown>> {
 	const { context } = loadOptionsContext(test, '');
 	return await zohoDeskRequest.call(context, request);
+}
+
+export async function resourceMapperColumns(
+	test: NodeUnderTest & { method: string; path?: string },
+): Promise<ResourceMapperFields> {
+	const { methods, context } = loadOptionsContext(test, test.path ?? '');
+	const method = methods?.resourceMapping?.[test.method];
+	if (!method) throw new UnexpectedError(`No methods.resourceMapping.${test.method}`);
+	return await method.call(context);
 }
 
 export async function listSearch(

@@ -11,6 +11,7 @@ const views = require('./views');
 const { SCOPES, route } = require('./deskHelpers');
 const ticketRoutes = require('./ticketRoutes');
 const conversationRoutes = require('./conversationRoutes');
+const ticketWriteRoutes = require('./ticketWriteRoutes');
 const tableRoutes = require('./tableRoutes');
 const contactRoutes = require('./contactRoutes');
 const attachmentRoutes = require('./attachmentRoutes');
@@ -57,15 +58,23 @@ const serviceRoutes = [
 	route('PATCH', '/webhooks/{id}', SCOPES.webhooks('UPDATE'), updateWebhook, { body: true }),
 	route('DELETE', '/webhooks/{id}', SCOPES.webhooks('DELETE'), deleteWebhook),
 ];
-const ROUTES = [...serviceRoutes, ...ticketRoutes, ...conversationRoutes, ...tableRoutes, ...contactRoutes, ...attachmentRoutes];
+const ROUTES = [
+	...serviceRoutes,
+	...ticketRoutes,
+	...ticketWriteRoutes,
+	...conversationRoutes,
+	...tableRoutes,
+	...contactRoutes,
+	...attachmentRoutes,
+];
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Thrown to end a request whose socket a fault destroyed: there is nothing left to answer. */
 const DROPPED = Symbol('dropped');
 
-function createDesk({ orgs, accounts, limits, webhooks, contextFor }) {
-	const services = { orgs, webhooks, contextFor };
+function createDesk({ orgs, accounts, limits, webhooks, records, contextFor }) {
+	const services = { orgs, webhooks, records, contextFor };
 
 	function match(method, path) {
 		const candidates = ROUTES.filter((route) => route.pattern.test(path));
@@ -110,7 +119,9 @@ function createDesk({ orgs, accounts, limits, webhooks, contextFor }) {
 		const creditHeaders = limits.charge(route.weight === 'range' ? rangeFetchCredits(params.from) : route.weight);
 		// Paths with two ids (/tickets/{id}/comments/{id}) hand the handler both.
 		const ids = route.pattern.exec(url.pathname).slice(1);
-		const result = await route.handler({ org, ctx: contextFor(org), params, recordId, ids, body, grant, services });
+		// Zoho's ignoreSourceId: a webhook with that id does not hear of changes made by calls carrying it.
+		const sourceId = headerValue(req, 'sourceId');
+		const result = await route.handler({ org, ctx: contextFor(org), params, recordId, ids, body, grant, sourceId, services });
 		return { ...result, headers: { ...result.headers, ...creditHeaders } };
 	}
 

@@ -24,7 +24,9 @@ const { createControlRoutes } = require('./control');
 /** The scopes issued when a test asks for none: what the package's credentials request. */
 const DEFAULT_SCOPES = [
 	'Desk.tickets.READ',
+	'Desk.tickets.CREATE',
 	'Desk.tickets.UPDATE',
+	'Desk.tickets.DELETE',
 	'Desk.search.READ',
 	'Desk.basic.READ',
 	'Desk.settings.READ',
@@ -95,8 +97,8 @@ async function startSimulator(overrides = {}) {
 		edition: limits.edition,
 		orgIndex: orgs.indexOf(org),
 	});
-	const desk = createDesk({ orgs, accounts, limits, webhooks, contextFor });
 	const records = createRecords({ orgs, webhooks, clock, contextFor });
+	const desk = createDesk({ orgs, accounts, limits, webhooks, records, contextFor });
 	for (const org of orgs) org.conversations = createConversations({ org, records, webhooks, clock });
 	/** When each JWKS fetch came (receivers should cache the keys, not fetch them per delivery). */
 	const jwksFetches = [];

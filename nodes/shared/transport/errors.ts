@@ -35,8 +35,9 @@ const ADVICE: Record<string, string> = {
 	INTERNAL_SERVER_ERROR: 'Zoho Desk failed while handling the request and kept failing after retries. Try again later.',
 };
 
-function describeZohoError(body: ZohoErrorBody, retryAfterSeconds?: number): string {
+function describeZohoError(body: ZohoErrorBody, retryAfterSeconds?: number, scope?: string): string {
 	const parts = [ADVICE[body.errorCode ?? ''] ?? ''];
+	if (body.errorCode === 'SCOPE_MISMATCH' && scope) parts.push(`This operation needs the scope ${scope}.`);
 	if (body.errors?.length) {
 		parts.push(
 			body.errors.map((e) => `${e.fieldName ?? 'field'}: ${e.errorMessage ?? e.errorType ?? 'invalid'}`).join('; '),
@@ -93,6 +94,8 @@ export interface FailedResponse {
 	body: unknown;
 	url: string;
 	retryAfterSeconds?: number;
+	/** The scope the call needs (named on SCOPE_MISMATCH) */
+	scope?: string;
 }
 
 /** Turns a failed Zoho Desk response into an error whose message names the Zoho code and says what to do. */
@@ -103,7 +106,7 @@ export function zohoApiError(node: INode, failure: FailedResponse, itemIndex?: n
 		return new NodeApiError(node, body as JsonObject, {
 			httpCode: String(status),
 			message: `Zoho Desk error ${body.errorCode}: ${body.message ?? 'no message'}`,
-			description: describeZohoError(body, failure.retryAfterSeconds),
+			description: describeZohoError(body, failure.retryAfterSeconds, failure.scope),
 			itemIndex,
 		});
 	}

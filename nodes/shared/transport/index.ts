@@ -63,6 +63,10 @@ export interface ZohoDeskRequest {
 	 * such a POST fails at once (see retry rule below).
 	 */
 	findApplied?: () => Promise<unknown>;
+	/** The scope this call needs, named in the error when Zoho answers SCOPE_MISMATCH (Zoho's message does not) */
+	scope?: string;
+	/** Tags the change for Zoho's webhook `ignoreSourceId`: webhooks ignoring this id are not told of it */
+	sourceId?: string;
 }
 
 export interface ZohoDeskResponse<T> {
@@ -240,7 +244,10 @@ export async function zohoDeskRequest<T = IDataObject>(
 				...(request.binaryResponse ? { encoding: 'arraybuffer' as const } : {}),
 				returnFullResponse: true,
 				ignoreHttpStatusErrors,
-				headers: request.withOrgId === false ? {} : { orgId },
+				headers: {
+					...(request.withOrgId === false ? {} : { orgId }),
+					...(request.sourceId ? { sourceId: request.sourceId } : {}),
+				},
 				timeout: Math.max(1, Math.min(RETRY_POLICY.timeoutMs, remainingMs())),
 			},
 			// Zoho wants the OAuth2 client credentials in the refresh request body, not as Basic auth.
@@ -288,6 +295,7 @@ export async function zohoDeskRequest<T = IDataObject>(
 				body: failure.body,
 				url,
 				retryAfterSeconds: retryAfter === undefined ? undefined : Math.round(retryAfter / 1000),
+				scope: request.scope,
 			},
 			request.itemIndex,
 		);

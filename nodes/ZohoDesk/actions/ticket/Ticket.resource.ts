@@ -1,6 +1,9 @@
 /** The Ticket resource: one line per operation file; its operation selector is built from them (../resources.ts). */
 export * as addComment from './addComment.operation';
+export * as close from './close.operation';
 export * as count from './count.operation';
+export * as create from './create.operation';
+export * as delete from './delete.operation';
 export * as deleteAttachment from './deleteAttachment.operation';
 export * as deleteComment from './deleteComment.operation';
 export * as downloadAttachment from './downloadAttachment.operation';
@@ -9,8 +12,10 @@ export * as getAttachments from './getAttachments.operation';
 export * as getComments from './getComments.operation';
 export * as getMany from './getMany.operation';
 export * as getThreads from './getThreads.operation';
+export * as move from './move.operation';
 export * as saveDraftReply from './saveDraftReply.operation';
 export * as search from './search.operation';
 export * as sendReply from './sendReply.operation';
+export * as update from './update.operation';
 export * as updateComment from './updateComment.operation';
 export * as uploadAttachment from './uploadAttachment.operation';

@@ -1,0 +1,273 @@
+'use strict';
+/**
+ * Ticket writes (Ticket.json): create, update, move to trash, move to another department, close. Bodies are
+ * checked as Zoho checks them, against the spec's request schemas and the portal's field metadata (required
+ * fields, unknown keys, picklist values, lengths, custom fields), and a refusal is Zoho's 422 with `errors[]`
+ * naming the field. Each change goes through the simulator's records (records.js), so it bumps modifiedTime,
+ * reaches lists and search, and emits Ticket_Add / Ticket_Update / Ticket_Delete; a `sourceId` header tags the
+ * change for webhooks' `ignoreSourceId`.
+ *
+ * Also the lists the node's pickers read: agents (Agent.json), a department's teams (Team.json) and layouts with
+ * their fields (Layout.json).
+ */
+const { deskError } = require('./http');
+const { kinds } = require('./params');
+const { route, getOr404 } = require('./deskHelpers');
+
+const { int, string, id } = kinds;
+
+const SCOPES = {
+	create: [['Desk.tickets.CREATE'], ['Desk.tickets.ALL']],
+	update: [['Desk.tickets.UPDATE'], ['Desk.tickets.ALL']],
+	delete: [['Desk.tickets.DELETE'], ['Desk.tickets.ALL']],
+	basic: [['Desk.basic.READ'], ['Desk.settings.READ']],
+	teams: [['Desk.basic.READ'], ['Desk.departments.READ'], ['Desk.settings.READ'], ['Desk.teams.READ']],
+	layouts: [['Desk.basic.READ'], ['Desk.layouts.READ']],
+};
+
+const ID = /^[0-9]{1,19}$/;
+/** The spec's dueDate pattern: ISO with seconds and Z (milliseconds optional). */
+const ZOHO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+const EMAIL = /^[^@\s]+@[^@\s]+\.[a-zA-Z]{2,22}$/;
+
+/** Ticket body keys the spec's create/update schemas accept besides the field metadata's fields. */
+const BODY_KEYS = {
+	create: ['contactId', 'contact', 'departmentId', 'accountId', 'productId', 'assigneeId', 'teamId', 'layoutId',
+		'cf', 'customFields', 'language', 'subCategory', 'resolution', 'secondaryContacts', 'sharedDepartments'],
+	update: ['contactId', 'departmentId', 'accountId', 'productId', 'assigneeId', 'teamId', 'layoutId', 'cf',
+		'customFields', 'language', 'subCategory', 'resolution', 'secondaryContacts', 'sharedDepartments'],
+};
+
+const fieldError = (fieldName, errorType, errorMessage) => ({ fieldName, errorType, errorMessage });
+const invalidData = (errors) =>
+	deskError(422, 'INVALID_DATA', 'An invalid value is passed for one or more fields.', { errors });
+
+/** The portal's ticket fields (organizationFields, module tickets), by API name. */
+function ticketFields(org) {
+	const table = org.tables.organizationFields;
+	const fields = table.liveEntries().map((entry) => table.full(entry)).filter((f) => f.module === 'tickets');
+	return new Map(fields.map((field) => [field.apiName, field]));
+}
+
+/** Problems with one value of a field, as Zoho's `errors[]` entries. */
+function checkValue(field, value, at) {
+	if (value === null) return field.isMandatory ? [fieldError(at, 'missing', `${field.displayLabel} is mandatory`)] : [];
+	if (field.allowedValues) {
+		const allowed = field.allowedValues.map((v) => v.value);
+		return allowed.includes(value) ? [] : [fieldError(at, 'invalid', `${value} is not a value of ${field.displayLabel}`)];
+	}
+	switch (field.type) {
+		case 'Number':
+			return /^-?\d+$/.test(String(value)) ? [] : [fieldError(at, 'invalid', 'not a number')];
+		case 'Boolean':
+			return ['true', 'false', true, false].includes(value) ? [] : [fieldError(at, 'invalid', 'not true or false')];
+		case 'Date':
+			return /^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? [] : [fieldError(at, 'invalid', 'not a date (yyyy-MM-dd)')];
+		case 'DateTime':
+			return ZOHO_TIME.test(String(value)) ? [] : [fieldError(at, 'invalid', 'not a time (yyyy-MM-ddThh:mm:ss.SSSZ)')];
+		case 'Email':
+			return EMAIL.test(String(value)) ? [] : [fieldError(at, 'invalid', 'not an email address')];
+		case 'LookUp':
+			return ID.test(String(value)) ? [] : [fieldError(at, 'invalid', 'not an ID')];
+		default:
+			if (typeof value !== 'string') return [fieldError(at, 'invalid', 'not text')];
+			return value.length > field.maxLength ? [fieldError(at, 'invalid', `longer than ${field.maxLength}`)] : [];
+	}
+}
+
+/**
+ * A create or update body checked against the spec's schema and the field metadata: what the stored ticket
+ * gets (lookups resolved), or a 422 naming every field at fault.
+ */
+function ticketChanges(org, body, mode) {
+	if (body === null || typeof body !== 'object' || Array.isArray(body))
+		throw deskError(422, 'EMPTY_PAYLOAD', 'The request body is empty or not a JSON object.');
+	const fields = ticketFields(org);
+	const errors = [];
+	const changes = {};
+	for (const [key, value] of Object.entries(body)) {
+		const field = fields.get(key);
+		if (key === 'cf') {
+			if (value === null || typeof value !== 'object') errors.push(fieldError('/cf', 'invalid', 'not an object'));
+			else {
+				for (const [cfKey, cfValue] of Object.entries(value)) {
+					const custom = fields.get(cfKey);
+					if (!custom?.isCustomField) errors.push(fieldError(`/cf/${cfKey}`, 'invalid', 'no such custom field'));
+					else errors.push(...checkValue(custom, cfValue === null ? null : String(cfValue), `/cf/${cfKey}`));
+				}
+				changes.cf = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v === null ? null : String(v)]));
+			}
+		} else if (field && !field.isCustomField) {
+			errors.push(...checkValue(field, value, `/${key}`));
+			changes[key] = value;
+		} else if (BODY_KEYS[mode].includes(key)) changes[key] = value;
+		else errors.push(fieldError(`/${key}`, 'invalid', 'unknown field'));
+	}
+	if (mode === 'create') {
+		for (const required of ['subject', 'departmentId']) {
+			if (body[required] === undefined || body[required] === null || body[required] === '')
+				errors.push(fieldError(`/${required}`, 'missing', `${required} is mandatory`));
+		}
+		if (!body.contactId && !body.contact) errors.push(fieldError('/contactId', 'missing', 'contactId or contact is mandatory'));
+	}
+	const lookup = (key, exists) => {
+		if (changes[key] === undefined || changes[key] === null) return;
+		if (!ID.test(String(changes[key])) || !exists(String(changes[key])))
+			errors.push(fieldError(`/${key}`, 'invalid', `no such ${key.replace(/Id$/, '')}`));
+	};
+	lookup('departmentId', (value) => {
+		const department = org.tables.departments.get(value);
+		return Boolean(department && !department.trashed && department.isEnabled);
+	});
+	lookup('contactId', (value) => org.lookups.contacts.has(value));
+	lookup('accountId', (value) => org.lookups.accounts.has(value));
+	lookup('assigneeId', (value) => org.lookups.agents.has(value));
+	lookup('teamId', (value) => org.lookups.teams.has(value));
+	lookup('productId', (value) => Boolean(org.tables.products.get(value)));
+	lookup('layoutId', (value) => value === org.layouts.tickets.id);
+	if (changes.contact !== undefined) {
+		const contact = changes.contact;
+		if (!contact || typeof contact !== 'object') errors.push(fieldError('/contact', 'invalid', 'not an object'));
+		else {
+			if (!contact.lastName) errors.push(fieldError('/contact/lastName', 'missing', 'lastName is mandatory'));
+			if (!contact.email || !EMAIL.test(contact.email))
+				errors.push(fieldError('/contact/email', contact.email ? 'invalid' : 'missing', 'a valid email is mandatory'));
+		}
+	}
+	if (errors.length) throw invalidData(errors);
+	if (changes.contact) {
+		const contact = contactFor(org, changes.contact);
+		changes.contactId = contact.id;
+		changes.accountId ??= contact.account?.id ?? null;
+		changes.email ??= contact.email;
+		delete changes.contact;
+	}
+	delete changes.customFields;
+	return changes;
+}
+
+/** Zoho matches a ticket's `contact` to an existing contact by email, or adds one. */
+function contactFor(org, { email, lastName, firstName = null }) {
+	const known = [...org.lookups.contacts.values()].find((c) => c.email.toLowerCase() === email.toLowerCase());
+	if (known) return known;
+	const contact = { id: org.newId.contacts(), firstName, lastName, type: null, isSpam: false, email, phone: null, mobile: null, account: null };
+	org.lookups.contacts.set(contact.id, contact);
+	return contact;
+}
+
+/** Ids of a list body (`ids`, `ticketIds`): digit strings, at most `max`, every one a live ticket. */
+function ticketIdsOf(org, body, key, max) {
+	const ids = body?.[key];
+	if (!Array.isArray(ids) || !ids.length) throw invalidData([fieldError(`/${key}`, 'missing', `${key} is mandatory`)]);
+	if (ids.length > max) throw invalidData([fieldError(`/${key}`, 'invalid', `at most ${max} ids`)]);
+	const errors = ids
+		.map((value, i) => [String(value), i])
+		.filter(([value]) => {
+			const ticket = ID.test(value) ? org.tables.tickets.get(value) : undefined;
+			return !ticket || ticket.trashed;
+		})
+		.map(([value, i]) => fieldError(`/${key}/${i}`, 'invalid', `no ticket ${value}`));
+	if (errors.length) throw invalidData(errors);
+	return ids.map(String);
+}
+
+const changeOptions = ({ org, sourceId }) => ({ orgId: org.id, sourceId });
+
+function createTicket({ org, body, sourceId, services: { records } }) {
+	const changes = ticketChanges(org, body, 'create');
+	const defaults = { cf: Object.fromEntries([...ticketFields(org).values()].filter((f) => f.isCustomField).map((f) => [f.apiName, f.defaultValue ?? null])) };
+	const ticket = records.createRecord('tickets', { ...changes, cf: { ...defaults.cf, ...changes.cf } }, changeOptions({ org, sourceId }));
+	return { status: 200, body: ticket };
+}
+
+function updateTicket({ org, recordId, body, sourceId, services: { records } }) {
+	getOr404(org.tables.tickets, recordId, { allowTrashed: false });
+	const changes = ticketChanges(org, body, 'update');
+	return { status: 200, body: records.updateRecord('tickets', recordId, changes, changeOptions({ org, sourceId })) };
+}
+
+function moveToTrash({ org, body, sourceId, services: { records } }) {
+	for (const ticketId of ticketIdsOf(org, body, 'ticketIds', 50))
+		records.deleteRecord('tickets', ticketId, changeOptions({ org, sourceId }));
+	return { status: 204 };
+}
+
+function moveTicket({ org, recordId, params, body, sourceId, services: { records } }) {
+	getOr404(org.tables.tickets, recordId, { allowTrashed: false });
+	const departmentId = params.departmentId ?? body?.departmentId;
+	const changes = ticketChanges(org, { departmentId }, 'update');
+	records.updateRecord('tickets', recordId, changes, changeOptions({ org, sourceId }));
+	return { status: 200 };
+}
+
+function closeTickets({ org, body, sourceId, services: { records } }) {
+	for (const ticketId of ticketIdsOf(org, body, 'ids', 50))
+		records.updateRecord('tickets', ticketId, { status: 'Closed' }, changeOptions({ org, sourceId }));
+	return { status: 200 };
+}
+
+const agentItem = (agent) => ({
+	id: agent.id,
+	firstName: agent.firstName,
+	lastName: agent.lastName,
+	name: agent.name,
+	emailId: agent.email,
+	status: 'ACTIVE',
+	photoURL: agent.photoURL,
+});
+
+function listAgents({ org, params }) {
+	const agents = [...org.lookups.agents.values()].slice(params.from, params.from + params.limit);
+	return agents.length ? { status: 200, body: { data: agents.map(agentItem) } } : { status: 204 };
+}
+
+function departmentTeams({ org, recordId }) {
+	getOr404(org.tables.departments, recordId, { allowTrashed: false });
+	const teams = [...org.lookups.teams.values()].map((team) => ({ ...team, departmentId: recordId }));
+	return { status: 200, body: { teams } };
+}
+
+/** The portal's one ticket layout, with the ticket fields of organizationFields in one section. */
+function layoutView(org, withFields) {
+	const layout = org.layouts.tickets;
+	const view = { id: layout.id, layoutName: layout.layoutName, layoutDisplayName: layout.layoutName, module: 'tickets', isDefaultLayout: true, status: 'active' };
+	if (!withFields) return view;
+	const fields = [...ticketFields(org).values()].map((field) => ({
+		id: field.id,
+		apiName: field.apiName,
+		displayLabel: field.displayLabel,
+		type: field.type,
+		isCustomField: field.isCustomField,
+		isMandatory: field.isMandatory,
+		maxLength: field.maxLength,
+		...(field.allowedValues ? { allowedValues: field.allowedValues.map((v) => v.value) } : {}),
+	}));
+	return { ...view, sections: [{ id: 1, name: 'Ticket Information', isCustomSection: false, fields }] };
+}
+
+function listLayouts({ org, params }) {
+	if (params.module !== 'tickets') return { status: 204 };
+	return { status: 200, body: { data: [layoutView(org, false)] } };
+}
+
+function getLayout({ org, recordId }) {
+	if (recordId !== org.layouts.tickets.id) throw deskError(404, 'URL_NOT_FOUND', 'The URL you requested could not be found.');
+	return { status: 200, body: layoutView(org, true) };
+}
+
+module.exports = [
+	route('POST', '/tickets', SCOPES.create, createTicket, { body: true }),
+	route('PATCH', '/tickets/{id}', SCOPES.update, updateTicket, { body: true, params: { disableClosureNotification: kinds.bool() } }),
+	route('POST', '/tickets/moveToTrash', SCOPES.delete, moveToTrash, { body: true }),
+	route('POST', '/tickets/{id}/move', SCOPES.update, moveTicket, { body: true, params: { departmentId: id() } }),
+	route('POST', '/closeTickets', SCOPES.update, closeTickets, { body: true }),
+	route('GET', '/agents', SCOPES.basic, listAgents, {
+		params: { from: int({ min: 0 }), limit: int({ min: 1, max: 200 }), status: string(), searchStr: string() },
+		defaults: { from: 0, limit: 10 },
+	}),
+	route('GET', '/departments/{id}/teams', SCOPES.teams, departmentTeams, { params: { from: int({ min: 0 }), limit: int({ min: 0, max: 200 }), searchStr: string() } }),
+	route('GET', '/layouts', SCOPES.layouts, listLayouts, {
+		params: { module: string(), departmentId: id(), status: string({ enum: ['active', 'inactive', 'all'] }), from: int({ min: 0 }), limit: int({ min: 1, max: 99 }) },
+	}),
+	route('GET', '/layouts/{id}', SCOPES.layouts, getLayout),
+];
