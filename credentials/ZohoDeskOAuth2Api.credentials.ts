@@ -66,7 +66,7 @@ export class ZohoDeskOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_SCOPES,
 			description:
-				'Comma-separated Zoho Desk scopes. The default reads the five tables and manages webhooks. n8n 2.x asks Zoho for what you enter here; n8n 1.x always asks for the default.',
+				'Comma-separated Zoho Desk scopes. The default reads the five tables, writes tickets and manages webhooks. n8n 2.x asks Zoho for what you enter here; n8n 1.x always asks for the default.',
 		},
 		{
 			// offline + consent: Zoho only returns a refresh token with both, also when re-connecting.
