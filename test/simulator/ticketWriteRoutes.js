@@ -77,7 +77,7 @@ function checkValue(field, value, at) {
 
 /**
  * A create or update body checked against the spec's schema and the field metadata: what the stored ticket
- * gets (lookups resolved), or a 422 naming every field at fault.
+ * gets, or a 422 naming every field at fault.
  */
 function ticketChanges(org, body, mode) {
 	if (body === null || typeof body !== 'object' || Array.isArray(body))
@@ -119,8 +119,12 @@ function ticketChanges(org, body, mode) {
 		const department = org.tables.departments.get(value);
 		return Boolean(department && !department.trashed && department.isEnabled);
 	});
-	lookup('contactId', (value) => org.lookups.contacts.has(value));
-	lookup('accountId', (value) => org.lookups.accounts.has(value));
+	const live = (table) => (value) => {
+		const record = org.tables[table].get(value);
+		return Boolean(record && !record.trashed);
+	};
+	lookup('contactId', live('contacts'));
+	lookup('accountId', live('accounts'));
 	lookup('assigneeId', (value) => org.lookups.agents.has(value));
 	lookup('teamId', (value) => org.lookups.teams.has(value));
 	lookup('productId', (value) => Boolean(org.tables.products.get(value)));
@@ -135,24 +139,24 @@ function ticketChanges(org, body, mode) {
 		}
 	}
 	if (errors.length) throw invalidData(errors);
-	if (changes.contact) {
-		const contact = contactFor(org, changes.contact);
-		changes.contactId = contact.id;
-		changes.accountId ??= contact.account?.id ?? null;
-		changes.email ??= contact.email;
-		delete changes.contact;
-	}
 	delete changes.customFields;
 	return changes;
 }
 
-/** Zoho matches a ticket's `contact` to an existing contact by email, or adds one. */
-function contactFor(org, { email, lastName, firstName = null }) {
-	const known = [...org.lookups.contacts.values()].find((c) => c.email.toLowerCase() === email.toLowerCase());
-	if (known) return known;
-	const contact = { id: org.newId.contacts(), firstName, lastName, type: null, isSpam: false, email, phone: null, mobile: null, account: null };
-	org.lookups.contacts.set(contact.id, contact);
-	return contact;
+/**
+ * Zoho matches a ticket's `contact` to an existing contact by email, or adds one (with Contact_Add, as any new
+ * contact); the ticket takes its id, account and email.
+ */
+function withContact(org, changes, records, options) {
+	if (!changes.contact) return changes;
+	const { contact: given, ...rest } = changes;
+	const table = org.tables.contacts;
+	const email = given.email.toLowerCase();
+	const known = table.liveEntries().map((entry) => table.full(entry)).find((c) => c.email?.toLowerCase() === email);
+	const contact =
+		known ??
+		records.createRecord('contacts', { email: given.email, lastName: given.lastName, firstName: given.firstName ?? null, accountId: null }, options);
+	return { ...rest, contactId: contact.id, accountId: rest.accountId ?? contact.accountId ?? null, email: rest.email ?? contact.email };
 }
 
 /** Ids of a list body (`ids`, `ticketIds`): digit strings, at most `max`, every one a live ticket. */
@@ -174,7 +178,7 @@ function ticketIdsOf(org, body, key, max) {
 const changeOptions = ({ org, sourceId }) => ({ orgId: org.id, sourceId });
 
 function createTicket({ org, body, sourceId, services: { records } }) {
-	const changes = ticketChanges(org, body, 'create');
+	const changes = withContact(org, ticketChanges(org, body, 'create'), records, changeOptions({ org, sourceId }));
 	const defaults = { cf: Object.fromEntries([...ticketFields(org).values()].filter((f) => f.isCustomField).map((f) => [f.apiName, f.defaultValue ?? null])) };
 	const ticket = records.createRecord('tickets', { ...changes, cf: { ...defaults.cf, ...changes.cf } }, changeOptions({ org, sourceId }));
 	return { status: 200, body: ticket };

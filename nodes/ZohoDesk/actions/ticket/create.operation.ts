@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { fieldsForExecution, mappedValues, recordBody } from '../../../shared/fields';
 import { recordLocator } from '../../../shared/descriptions';
 import { recordId } from '../../../shared/records';
+import { pickerMethod, TABLES } from '../../../shared/tables';
 import { zohoDeskApi } from '../../../shared/transport';
 import { departmentLocator, fieldsMapper, layoutOption, sourceIdOf, writeOptions } from './writeParameters';
 
@@ -15,13 +16,19 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'By Email (Zoho Finds or Adds the Contact)', value: 'email' },
-			{ name: 'Existing Contact ID', value: 'id' },
+			{ name: 'Existing Contact', value: 'id' },
 		],
 		default: 'email',
 		description: 'Who the ticket is from',
 	},
 	{
-		...recordLocator({ name: 'contact', displayName: 'Contact ID', required: true, description: 'The contact the ticket is from' }),
+		...recordLocator({
+			name: 'contact',
+			displayName: 'Contact',
+			searchListMethod: pickerMethod(TABLES.contacts),
+			required: true,
+			description: 'The contact the ticket is from',
+		}),
 		displayOptions: { show: { contactBy: ['id'] } },
 	},
 	{
