@@ -81,6 +81,18 @@ function addBodyFields(method: string, path: string, beside: string, fields: Rec
 
 const EMAIL_LIST = { type: ['string', 'null'], maxLength: 5000 };
 
+/** A new ticket names its contact by id or gives a `contact` (email, last name) that Zoho finds or adds. */
+function contactIdOrContact(operations: SpecOperation[]): SpecOperation[] {
+	const operation = operations.find((op) => op.method === 'POST' && op.path === '/api/v1/tickets');
+	const schema = operation?.body?.schema;
+	if (!operation?.body || !schema?.required?.includes('contactId') || !schema.properties?.contact) {
+		throw new Error('Amendment target POST /api/v1/tickets body with required contactId and contact is not in the spec');
+	}
+	const required = schema.required.filter((name) => name !== 'contactId');
+	const body = { ...operation.body, schema: { ...schema, required, anyOf: [{ required: ['contactId'] }, { required: ['contact'] }] } };
+	return operations.map((op) => (op === operation ? { ...op, body } : op));
+}
+
 export const SPEC_AMENDMENTS: Amendment[] = [
 	{
 		what: 'GET /api/v1/tickets/{ticketId}/attachments/{attachmentId}/content (Ticket → Download Attachment)',
@@ -90,6 +102,12 @@ export const SPEC_AMENDMENTS: Amendment[] = [
 			{ name: 'attachmentId', in: 'path', required: true, schema: ID_SCHEMA },
 			orgId,
 		]),
+	},
+	{
+		what: 'POST /api/v1/tickets takes contactId or a contact object',
+		source:
+			"the spec's own contactId description in v1.0/Ticket.json (\"If the contact does not already exist, include the contact JSON object to create the contact during ticket creation\"); its schema requires contactId regardless",
+		apply: contactIdOrContact,
 	},
 	{
 		what: 'GET /api/v1/contacts/search (Contact → Search, the contact picker, Create or Update)',

@@ -72,7 +72,8 @@ describe('request bodies', () => {
 	});
 
 	test.each([
-		['a missing required field', '/tickets', { subject: 'x', departmentId: ID }, 'body /contactId: required field is missing'],
+		['a missing required field', '/tickets', { subject: 'x', contactId: ID }, 'body /departmentId: required field is missing'],
+		['neither a contact id nor a contact', '/tickets', { subject: 'x', departmentId: ID }, 'matches none of 2 alternatives; closest: /contactId: required field is missing'],
 		['a field the spec does not have', '/tickets', { ...ticket, mood: 'grumpy' }, 'body /mood: field is not in the spec'],
 		['a wrong type', '/closeTickets', { ids: ID }, 'body /ids: string "1892000000082069123" is not array'],
 		['a value outside the enum', `/tickets/${ID}/comments`, { content: 'x', contentType: 'markdown', attachmentIds: [] }, 'body /contentType: "markdown" is not one of'],
