@@ -1,21 +1,29 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Return All of N tickets against the simulator, (a) ours vs (b) plain offset paging, side by side:
- * calls, credits, wall time and peak memory, each also as a ratio to the floor.
+ * Return All of N tickets against the simulator, (a) ours vs (b) plain offset paging, in one run: calls, credits,
+ * wall time, concurrency utilisation and peak memory, each also as a ratio to the floor and to plain paging.
  *
- *   npm run bench                          N = 10,000 and 100,000, 30 ms latency per call
- *   npm run bench -- --sizes 2000 --latency 10
+ *   npm run bench                          N = 10,000 and 100,000 × five time shapes, 200 ms latency per call
+ *   npm run bench -- --sizes 2000 --latency 50 --shapes uniform,frontLoaded
+ *
+ * Time shapes (when the tickets were created, over two years): uniform; frontLoaded (all in the first 40 %: a portal
+ * that went quiet); recent (all in the last 10 %); growth (volume ∝ √time); bursts (uniform plus blocks of 250 and
+ * 1,500 tickets sharing one millisecond, one of each per 10,000).
  *
  * Each read runs in a fresh child process (so its peak memory is its own) through n8n-core's real execution
  * (test/harness: WorkflowExecute, n8n's credential handling and httpRequestWithAuthentication):
  *   (a) the ZohoDesk node, Ticket → Get Many → Return All (nodes/shared/sync, 3 parallel requests);
- *   (b) a node that pages /tickets with the shared pager (nodes/shared/sync/pager.ts, no overlap): from=0,100,200… with limit=100 to the end, the way
- *       Return All read before the sync code (and the way other Zoho Desk nodes for n8n read).
+ *   (b) a node that pages /tickets with the shared pager (nodes/shared/sync/pager.ts, no overlap): from=0,100,200…
+ *       with limit=100 to the end, the way Return All read before the sync code (and other Zoho Desk nodes read).
+ *       Offset paging does not depend on when tickets were created, so it runs once per N (uniform).
  * The simulator runs in this process and charges Zoho's credit schedule (3 credits up to offset 2,000, then 5, 10,
- * 50, 100); its counters are the numbers reported.
+ * 50, 100); its counters are the numbers reported. Utilisation: the share of the time with at least one call in
+ * flight that had 1, 2, 3… in flight. The machine's load average is printed: wall times are slower on a busy
+ * machine, which is why they are given as ratios.
  */
 const { spawn } = require('node:child_process');
+const os = require('node:os');
 const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
@@ -131,35 +139,57 @@ async function measure(sim, method) {
 	const job = { method, url: sim.url, orgId: sim.orgId, grantCode: code, ...sim.selfClient };
 	const result = await runInChild(job, () => sim.resetCounters());
 	const counters = sim.counters();
-	return { method, ...result, calls: counters.calls, credits: counters.credits, peakConcurrency: counters.peakConcurrency };
+	return { method, ...result, calls: counters.calls, credits: counters.credits, msAtConcurrency: counters.msAtConcurrency };
 }
 
 const fmt = (value, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-function table(n, latencyMs, concurrency, runs) {
-	const live = runs[0].distinct;
-	const floorCalls = Math.ceil(live / 100);
-	const floorCredits = 3 * floorCalls;
-	const floorRoundTrips = Math.ceil(floorCalls / concurrency);
-	const floorWallMs = floorRoundTrips * latencyMs;
-	const rows = runs.map((run) => [
-		run.method === 'ours' ? '(a) ours: Return All' : '(b) plain offset paging',
-		`${fmt(run.records)}${run.distinct === run.records ? '' : ` (${fmt(run.distinct)} distinct)`}`,
-		`${fmt(run.calls)} (${fmt(run.calls / floorCalls, 3)}×)`,
-		`${fmt(run.credits)} (${fmt(run.credits / floorCredits, 3)}×)`,
-		`${fmt(run.wallMs / 1000, 1)} s (${fmt(run.wallMs / floorWallMs, 2)}×)`,
-		`${fmt(run.peakConcurrency)}`,
-		`${fmt(run.maxRssMb)} MB`,
-	]);
-	const header = ['', 'records', 'calls (× floor)', 'credits (× floor)', 'wall time (× floor)', 'parallel', 'peak RSS'];
-	const floor = ['floor', fmt(live), fmt(floorCalls), fmt(floorCredits), `${fmt(floorWallMs / 1000, 1)} s`, String(concurrency), ''];
-	const all = [header, ...rows, floor];
-	const widths = header.map((_, i) => Math.max(...all.map((row) => row[i].length)));
+/** Share of busy API time at 1, 2, 3… calls in flight, e.g. "1: 4% 2: 6% 3: 90%". */
+function utilisation(msAtConcurrency) {
+	const total = Object.values(msAtConcurrency).reduce((a, b) => a + b, 0) || 1;
+	return Object.entries(msAtConcurrency)
+		.map(([level, ms]) => `${level}: ${fmt((100 * ms) / total)}%`)
+		.join(' ');
+}
+
+function printTable(rows) {
+	const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
 	const line = (row) => `| ${row.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
-	console.log(`\nN = ${fmt(n)} seeded tickets (${fmt(live)} live), ${latencyMs} ms latency per call`);
-	console.log(line(header));
+	console.log(line(rows[0]));
 	console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-	for (const row of [...rows, floor]) console.log(line(row));
+	for (const row of rows.slice(1)) console.log(line(row));
+}
+
+/** One table per N: each shape's read by ours, plain paging, and the floor. */
+function report(n, latencyMs, concurrency, runs, plain) {
+	const header = ['shape', 'reader', 'records', 'calls (× floor)', 'credits (× floor)', 'wall (× floor)', 'vs plain: calls / credits / wall', 'utilisation (share at n in flight)', 'peak RSS'];
+	const rows = [header];
+	for (const run of [...runs, plain]) {
+		const floorCalls = Math.ceil(run.distinct / 100);
+		const floorWallMs = Math.ceil(floorCalls / concurrency) * latencyMs;
+		rows.push([
+			run.shape,
+			run.method === 'ours' ? '(a) ours' : '(b) plain offset',
+			`${fmt(run.records)}${run.distinct === run.records ? '' : ` (${fmt(run.distinct)} distinct)`}`,
+			`${fmt(run.calls)} (${fmt(run.calls / floorCalls, 3)}×)`,
+			`${fmt(run.credits)} (${fmt(run.credits / (3 * floorCalls), 3)}×)`,
+			`${fmt(run.wallMs / 1000, 1)} s (${fmt(run.wallMs / floorWallMs, 2)}×)`,
+			run === plain ? '1 / 1 / 1' : `${fmt(run.calls / plain.calls, 2)} / ${fmt(run.credits / plain.credits, 2)} / ${fmt(run.wallMs / plain.wallMs, 2)}`,
+			utilisation(run.msAtConcurrency),
+			`${fmt(run.maxRssMb)} MB`,
+		]);
+	}
+	const floorCalls = Math.ceil(plain.distinct / 100);
+	console.log(`\nN = ${fmt(n)} seeded tickets (~${fmt(plain.distinct)} live), ${latencyMs} ms latency per call, ${concurrency} parallel requests`);
+	console.log(`floor: ${fmt(floorCalls)} calls, ${fmt(3 * floorCalls)} credits, ${fmt((Math.ceil(floorCalls / concurrency) * latencyMs) / 1000, 1)} s`);
+	printTable(rows);
+}
+
+async function seeded(n, latencyMs, shape) {
+	const { startSimulator } = require(path.join(ROOT, 'test/simulator'));
+	const sim = await startSimulator({ tickets: n, latencyMs, concurrency: 5, dailyCredits: 100_000_000, ticketShape: shape });
+	await warmUp(sim);
+	return sim;
 }
 
 async function main() {
@@ -168,20 +198,26 @@ async function main() {
 		return;
 	}
 	const sizes = option('sizes', '10000,100000').split(',').map(Number);
-	const latencyMs = Number(option('latency', '30'));
+	const latencyMs = Number(option('latency', '200'));
+	const shapes = option('shapes', 'uniform,frontLoaded,recent,growth,bursts').split(',');
 	const concurrency = 3; // DEFAULT_CONCURRENCY of nodes/shared/sync
-	const { startSimulator } = require(path.join(ROOT, 'test/simulator'));
+	const load = () => os.loadavg().map((value) => value.toFixed(1)).join(' ');
 	console.log(`Return All of N tickets: (a) nodes/shared/sync vs (b) plain offset paging, through n8n-core (test/harness)`);
-	console.log(`floor: ceil(live/100) calls × 3 credits; wall floor: ceil(calls/${concurrency}) round trips × latency`);
+	console.log(`${os.cpus().length} CPUs, load average at start ${load()}`);
 	for (const n of sizes) {
-		const sim = await startSimulator({ tickets: n, latencyMs, concurrency: 5, dailyCredits: 10_000_000 });
-		try {
-			await warmUp(sim);
-			const runs = [await measure(sim, 'ours'), await measure(sim, 'plain')];
-			table(n, latencyMs, concurrency, runs);
-		} finally {
-			await sim.stop();
+		const runs = [];
+		let plain;
+		for (const shape of shapes) {
+			const sim = await seeded(n, latencyMs, shape);
+			try {
+				runs.push({ shape, ...(await measure(sim, 'ours')) });
+				if (!plain) plain = { shape, ...(await measure(sim, 'plain')) };
+			} finally {
+				await sim.stop();
+			}
 		}
+		report(n, latencyMs, concurrency, runs, plain);
+		console.log(`load average now ${load()}`);
 	}
 }
 

@@ -228,6 +228,21 @@ export function changedSinceFilters(table: TableDescription): INodeProperties[] 
 	return filters;
 }
 
+/**
+ * n8n's usual Simplify switch for a table's reads: only the table's most used fields (`simpleFields`), which keeps
+ * large reads small in n8n's memory and gives AI tools what they need. Off by default: n8n's tool variant of a node
+ * shares its parameters, so the description cannot default it on for tools alone.
+ */
+export function simplifyProperty(table: TableDescription): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: false,
+		description: `Whether to return only the most used fields (${(table.simpleFields ?? []).join(', ')}) instead of every field Zoho sends`,
+	};
+}
+
 export const parallelRequestsOption: INodeProperties = {
 	displayName: 'Parallel Requests',
 	name: 'parallelRequests',

@@ -1,7 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { readAllRecords, readChangedSince, readPages, timeMs } from './sync';
+import { readAllRecords, readChangedSince, readPages, timeMs, withFields } from './sync';
+import type { ReadProgress } from './sync';
 import { zohoDeskApi } from './transport';
 import { recordPath } from './tables';
 import type { RelatedList, TableDescription } from './tables';
@@ -60,7 +61,36 @@ export async function getRecord(
 	const record = (await zohoDeskApi.call(this, { path: recordPath(table, id), qs: compact(qs), itemIndex })) as
 		| IDataObject
 		| undefined;
-	return record ? [record] : [];
+	return record ? keepFields([record], simplifiedFields.call(this, table, itemIndex)) : [];
+}
+
+/** The fields the read keeps: the table's most used ones when Simplify is on, else all. */
+export function simplifiedFields(this: IExecuteFunctions, table: TableDescription, itemIndex: number): string[] | undefined {
+	return this.getNodeParameter('simplify', itemIndex, false) ? table.simpleFields : undefined;
+}
+
+/** Records trimmed to `fields`, when given. */
+export function keepFields(records: IDataObject[], fields: string[] | undefined): IDataObject[] {
+	return fields ? records.map((record) => withFields(record, fields)) : records;
+}
+
+/** A long read reports every this many records. */
+const PROGRESS_EVERY = 5000;
+
+/**
+ * Signs of life for a long read (minutes on a big portal): n8n's log at info and, in a manual run, the browser
+ * console of the editor (sendMessageToUI): records so far, calls and credits, and how many are left per search's count.
+ */
+function reportProgress(this: IExecuteFunctions, table: TableDescription): (progress: ReadProgress) => void {
+	let reported = 0;
+	return ({ records, counted, calls, credits }) => {
+		if (records - reported < PROGRESS_EVERY) return;
+		reported = records;
+		const left = counted === undefined ? '' : `, about ${Math.max(0, counted - records)} to go`;
+		const message = `Zoho Desk: ${records} ${table.name} read so far${left} (${calls} calls, ${credits} credits)`;
+		this.logger.info(message);
+		if (this.getMode() === 'manual') this.sendMessageToUI(message);
+	};
 }
 
 /** The node's "Created Since" / "Modified Since" filters, as epoch ms. */
@@ -86,7 +116,8 @@ export async function readRecords(
 	const since = changedSince.call(this, itemIndex);
 	// 0: the table has no Parallel Requests option, so the sync code's default applies.
 	const concurrency = (this.getNodeParameter('options.parallelRequests', itemIndex, 0) as number) || undefined;
-	const sync = { concurrency, itemIndex };
+	const fields = simplifiedFields.call(this, table, itemIndex);
+	const sync = { concurrency, itemIndex, fields, onProgress: reportProgress.call(this, table) };
 	if (since.createdSince !== undefined || since.modifiedSince !== undefined) {
 		const field = since.modifiedSince !== undefined ? 'modifiedTime' : 'createdTime';
 		const from = (since.modifiedSince ?? since.createdSince)!;
@@ -100,9 +131,19 @@ export async function readRecords(
 		const wanted = records.filter((record) => since.createdSince === undefined || (timeMs(record.createdTime) ?? 0) >= since.createdSince);
 		return limit === undefined ? wanted : wanted.slice(0, limit);
 	}
-	if (returnAll) return (await readAllRecords(this, table, compact(filters), sync)).records;
+	if (returnAll) {
+		const { records, stats } = await readAllRecords(this, table, compact(filters), sync);
+		if (records.length >= PROGRESS_EVERY) {
+			this.addExecutionHints({
+				message: `Read ${records.length} ${table.name} in ${stats.calls} calls (${stats.credits} of the portal's daily API credits)`,
+				type: 'info',
+				location: 'outputPane',
+			});
+		}
+		return records;
+	}
 	const { listPath: path, pageSize, firstFrom } = table;
-	return await readPages(this, { path, qs: compact(filters), pageSize, firstFrom, limit, itemIndex });
+	return keepFields(await readPages(this, { path, qs: compact(filters), pageSize, firstFrom, limit, itemIndex }), fields);
 }
 
 /** A related list (an account's contacts...) of the record picked as `id`, with the node's Return All / Limit. */
@@ -136,7 +177,8 @@ export async function searchRecords(
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
 	const reachable = search.maxFrom + search.pageSize;
 	const query = { path: search.path, qs: compact(qs), pageSize: search.pageSize, limit, maxFrom: search.maxFrom, itemIndex };
-	return await readPages(this, query, {
+	const fields = simplifiedFields.call(this, table, itemIndex);
+	const records = await readPages(this, query, {
 		inspect: ({ count, from }) => {
 			if (from === 0 && returnAll && (count ?? 0) > reachable) {
 				throw new NodeOperationError(
@@ -147,4 +189,5 @@ export async function searchRecords(
 			}
 		},
 	});
+	return keepFields(records, fields);
 }

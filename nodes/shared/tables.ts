@@ -102,6 +102,8 @@ export interface TableDescription {
 	recordInclude: string[];
 	createdTimeField?: string;
 	modifiedTimeField?: string;
+	/** The fields the Simplify option keeps: what most workflows and AI tools want of a record */
+	simpleFields?: string[];
 	changeTracking: ChangeTracking;
 	poll: PollDescription;
 	webhook?: WebhookDescription;
@@ -126,6 +128,24 @@ export const TABLES: Record<TableName, TableDescription> = {
 		recordInclude: ['contacts', 'products', 'assignee', 'departments', 'contract', 'isRead', 'team', 'skills'],
 		createdTimeField: 'createdTime',
 		modifiedTimeField: 'modifiedTime',
+		simpleFields: [
+			'id',
+			'ticketNumber',
+			'subject',
+			'status',
+			'statusType',
+			'priority',
+			'channel',
+			'departmentId',
+			'contactId',
+			'assigneeId',
+			'teamId',
+			'dueDate',
+			'createdTime',
+			'modifiedTime',
+			'closedTime',
+			'webUrl',
+		],
 		changeTracking: 'searchModifiedTime',
 		// Deleted tickets go to the trash, which lists and search do not show.
 		poll: { deletesVisible: false },

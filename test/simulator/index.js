@@ -46,6 +46,8 @@ const DEFAULTS = {
 	/** Seeded data spans the two years before this time (clamped to now), so the same seed gives the same data. */
 	endTime: '2026-10-01T00:00:00.000Z',
 	latencyMs: 0,
+	/** When the seeded tickets were created (benchmarks): uniform, frontLoaded, recent, growth or bursts */
+	ticketShape: 'uniform',
 	edition: 'enterprise',
 	/** Daily API credits; default: the edition's base allowance. */
 	dailyCredits: undefined,
@@ -84,7 +86,7 @@ async function startSimulator(overrides = {}) {
 	};
 	const clock = () => Date.now();
 	const endTime = Math.min(Date.parse(options.endTime), clock());
-	const orgs = seedPortals({ seed: options.seed, tickets: options.tickets, endTime });
+	const orgs = seedPortals({ seed: options.seed, tickets: options.tickets, endTime, ticketShape: options.ticketShape });
 	let baseUrl = '';
 	const limits = createLimits(options, clock);
 	const keys = createSigningKeys();

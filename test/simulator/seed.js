@@ -71,7 +71,7 @@ const SENTIMENTS = ['POSITIVE', 'NEUTRAL', 'NEGATIVE', null];
 
 const dateOnly = (ms) => new Date(ms).toISOString().slice(0, 10);
 
-function seedPortal(orgDef, orgIndex, { seed, tickets: ticketCount, endTime }) {
+function seedPortal(orgDef, orgIndex, { seed, tickets: ticketCount, endTime, ticketShape }) {
 	const random = createRandom(seed * 7919 + orgIndex * 104729 + 1);
 	const newId = Object.fromEntries(
 		Object.entries(TABLE_CODES).map(([table, code]) => [table, createIdFactory(orgDef.prefix, code, 1000)]),
@@ -256,6 +256,7 @@ function seedPortal(orgDef, orgIndex, { seed, tickets: ticketCount, endTime }) {
 
 	const lazyTickets = seedTickets({
 		random,
+		ticketShape,
 		seed,
 		orgIndex,
 		newId,
@@ -288,12 +289,38 @@ function seedPortal(orgDef, orgIndex, { seed, tickets: ticketCount, endTime }) {
  * Tickets are seeded lazily: only id, times and the trash flag are built up front (what indexes and paging need);
  * the other fields come from a per-ticket random stream the first time a ticket is read or filtered on.
  */
-function seedTickets({ random, seed, orgIndex, newId, ticketCount, start, endTime, ...pools }) {
+/**
+ * Where in the two years tickets were created, for benchmarks (`ticketShape`): a uniform draw u in [0, 1) becomes a
+ * place in the span. Bursts are uniform times with blocks of tickets sharing one millisecond (bulk imports).
+ */
+const TICKET_SHAPES = {
+	uniform: (u) => u,
+	frontLoaded: (u) => 0.4 * u, // a portal that went quiet: every ticket in the first 40 % of its history
+	recent: (u) => 0.9 + 0.1 * u, // a new portal: every ticket in the last 10 %
+	growth: (u) => u ** (2 / 3), // volume ∝ √time: the density of x^(3/2)
+	bursts: (u) => u,
+};
+
+/** Blocks of 250 and of 1,500 tickets sharing one millisecond, one of each per 10,000 tickets. */
+function addBursts(created) {
+	const blocks = Math.max(1, Math.floor(created.length / 10_000));
+	for (let b = 0; b < blocks; b++) {
+		for (const [size, at] of [[250, 0.25], [1500, 0.75]]) {
+			const first = Math.floor(((b + at) / blocks) * created.length);
+			for (let i = first; i < Math.min(created.length, first + size); i++) created[i] = created[first];
+		}
+	}
+}
+
+function seedTickets({ random, ticketShape = 'uniform', seed, orgIndex, newId, ticketCount, start, endTime, ...pools }) {
+	const place = TICKET_SHAPES[ticketShape];
+	if (!place) throw new Error(`Unknown ticketShape ${ticketShape} (${Object.keys(TICKET_SHAPES).join(', ')})`);
 	// Sorted creation times first, so ids (allocated in order) grow with createdTime as Zoho's do.
 	const created = new Float64Array(ticketCount);
-	for (let i = 0; i < ticketCount; i++) created[i] = start + Math.floor(random.next() * (endTime - start));
+	for (let i = 0; i < ticketCount; i++) created[i] = start + Math.floor(place(random.next()) * (endTime - start));
 	created.sort();
 	for (let i = 1; i < ticketCount; i++) if (random.chance(0.03)) created[i] = created[i - 1]; // same-ms imports
+	if (ticketShape === 'bursts') addBursts(created);
 
 	const modified = new Float64Array(ticketCount);
 	for (let i = 0; i < ticketCount; i++) {
@@ -378,10 +405,11 @@ function ticketDetails({ seed, endTime, departments, agents, teams, contacts, pr
 }
 
 /** The seeded portals for the given options. */
-function seedPortals({ seed, tickets, endTime }) {
+function seedPortals({ seed, tickets, endTime, ticketShape }) {
 	return ORGS.map((orgDef, index) =>
 		seedPortal(orgDef, index, {
 			seed,
+			ticketShape,
 			tickets: index === 0 ? tickets : Math.min(tickets, SECOND_ORG_TICKETS),
 			endTime,
 		}),

@@ -26,6 +26,11 @@ export function idOf(record: IDataObject): string {
 	return String(record.id);
 }
 
+/** The record with only these fields (those it has). */
+export function withFields(record: IDataObject, fields: string[]): IDataObject {
+	return Object.fromEntries(fields.filter((name) => name in record).map((name) => [name, record[name]]));
+}
+
 /** One call through the transport, added to `stats`. */
 export async function countedCall<T>(
 	ctx: ZohoDeskContext,

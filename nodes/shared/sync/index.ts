@@ -1,5 +1,5 @@
 /** Full and incremental reads at the lowest credit cost, and the one pager, shared by every node (README.md). */
-export { idOf } from './calls';
+export { idOf, withFields } from './calls';
 export type { ReadStats } from './calls';
 export type { TimeField } from './keyset';
 export { Pager, readPages } from './pager';
@@ -8,5 +8,5 @@ export { readAllRecords } from './readAll';
 export { readChangedSince, readNewest, readRecordsByIds, versionsOf, withTimes } from './readSince';
 export type { RecordVersion, SinceResult } from './readSince';
 export { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './readState';
-export type { ReadMethod, ReadOptions, ReadResult } from './readState';
+export type { ReadMethod, ReadOptions, ReadProgress, ReadResult } from './readState';
 export { isoMs, timeMs } from './time';

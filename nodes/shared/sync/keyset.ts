@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { SearchDescription } from '../tables';
 import type { ZohoDeskContext } from '../transport';
 import { inParallel } from './parallel';
-import { countedPage, idOf } from './calls';
+import { countedPage, idOf, withFields } from './calls';
 import type { ReadStats } from './calls';
 import { MAX_PAGES } from './pager';
 import { byTime, isoMs, timeMs } from './time';
@@ -30,6 +30,8 @@ export interface KeysetQuery {
 	itemIndex?: number;
 	/** Every record at exactly `time`, for when more share one millisecond than search can page through */
 	readTie?: (time: number) => Promise<IDataObject[]>;
+	/** Keep only these fields of each record (with `field`), as the pages arrive */
+	fields?: string[];
 	/** Told the number of records read so far after every page */
 	onProgress?: (records: number) => void;
 }
@@ -182,7 +184,8 @@ class KeysetReader {
 	}
 
 	private keep(rows: IDataObject[]): void {
-		for (const row of rows) this.records.set(idOf(row), row);
+		const { fields } = this.read;
+		for (const row of rows) this.records.set(idOf(row), fields ? withFields(row, fields) : row);
 		this.read.onProgress?.(this.records.size);
 	}
 

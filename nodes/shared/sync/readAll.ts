@@ -55,7 +55,9 @@ async function createdAtFromList(read: ReadState, criteria: IDataObject, time: n
 		itemIndex: read.itemIndex,
 	});
 	const found: IDataObject[] = [];
-	const query = listQuery(read, { ...withoutSort(read.filters), sortBy: 'createdTime' });
+	// Whole records: `fields` could leave out the createdTime this relies on (the read trims them later).
+	const filters = Object.fromEntries(Object.entries(withoutSort(read.filters)).filter(([name]) => name !== 'fields'));
+	const query = listQuery(read, { ...filters, sortBy: 'createdTime' });
 	await new Pager(read.ctx, read.stats, query, Math.max(0, (count ?? 0) - 1)).read(({ rows }) => {
 		found.push(...rows.filter((row) => timeMs(row.createdTime) === time));
 		return !rows.some((row) => (timeMs(row.createdTime) ?? time) > time);
@@ -90,10 +92,13 @@ export async function readAllRecords(
 	const read = beginRead(ctx, table, qs, options);
 	const sortBy = String(read.filters.sortBy ?? '');
 	const byCreatedTime = sortBy === '' || sortBy.replace(/^-/, '') === 'createdTime';
-	const criteria = byCreatedTime ? searchCriteria(table, read.filters) : undefined;
+	// Search has no `fields`: it returns whole records, which the read trims to the chosen fields instead.
+	const { fields, ...filters } = read.filters;
+	const criteria = byCreatedTime ? searchCriteria(table, filters) : undefined;
 	let records: IDataObject[] | undefined;
 	let method: ReadMethod = 'searchByTime';
 	if (criteria && table.search?.timeRanges.includes('createdTime')) {
+		if (fields) read.fields = ['id', ...String(fields).split(',')];
 		records = await searchByTime(read, {
 			field: 'createdTime',
 			criteria,
@@ -102,7 +107,10 @@ export async function readAllRecords(
 			readTie: async (time) => await createdAtFromList(read, criteria, time),
 		});
 	}
-	if (!records) ({ records, method } = await readWholeList(read, byCreatedTime));
+	if (!records) {
+		read.fields = options.fields; // the list takes `fields` itself
+		({ records, method } = await readWholeList(read, byCreatedTime));
+	}
 	if (sortBy === '-createdTime' && method !== 'list' && method !== 'single') records.reverse();
 	return endRead(read, records, method, method === 'searchByTime');
 }

@@ -4,7 +4,7 @@ import { compact } from '../query';
 import type { TableDescription } from '../tables';
 import type { ZohoDeskContext } from '../transport';
 import { ignoringZohoErrors } from '../transport/errors';
-import { newStats } from './calls';
+import { newStats, withFields } from './calls';
 import type { ReadStats } from './calls';
 import { readByTimeKeyset } from './keyset';
 import type { KeysetQuery } from './keyset';
@@ -21,6 +21,19 @@ export interface ReadOptions {
 	itemIndex?: number;
 	/** Changed-record reads: only the oldest `limit` changes are wanted, so only they are fetched by id */
 	limit?: number;
+	/** Keep only these fields of each record (Simplify), as the pages arrive where the read allows */
+	fields?: string[];
+	/** Told how far a long read has come, after each page */
+	onProgress?: (progress: ReadProgress) => void;
+}
+
+export interface ReadProgress {
+	/** Records read so far */
+	records: number;
+	/** Records search counted at the start, when it did */
+	counted?: number;
+	calls: number;
+	credits: number;
 }
 
 /** How the records were read, cheapest first. */
@@ -47,11 +60,14 @@ export interface ReadState {
 	warnings: string[];
 	concurrency: number;
 	itemIndex?: number;
+	fields?: string[];
+	onProgress?: (progress: ReadProgress) => void;
 }
 
 export function beginRead(ctx: ZohoDeskContext, table: TableDescription, qs: IDataObject, options: ReadOptions): ReadState {
 	const concurrency = Math.min(MAX_CONCURRENCY, Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY)));
-	return { ctx, table, filters: compact(qs), stats: newStats(), warnings: [], concurrency, itemIndex: options.itemIndex };
+	const { itemIndex, fields, onProgress } = options;
+	return { ctx, table, filters: compact(qs), stats: newStats(), warnings: [], concurrency, itemIndex, fields, onProgress };
 }
 
 /** `countIsFinal`: nothing can leave the read's range but a delete, so search's count must match what was read. */
@@ -63,7 +79,8 @@ export function endRead(read: ReadState, records: IDataObject[], method: ReadMet
 		);
 	}
 	logWarnings(read);
-	return { records, method, stats: read.stats, warnings: read.warnings };
+	const kept = read.fields ? records.map((record) => withFields(record, read.fields!)) : records;
+	return { records: kept, method, stats: read.stats, warnings: read.warnings };
 }
 
 export function logWarnings(read: ReadState): void {
@@ -95,9 +112,13 @@ export async function unlessSearchForbidden<T>(read: ReadState, search: () => Pr
 /** Reads by time keyset over search, or gives undefined when the token may not search. */
 export async function searchByTime(read: ReadState, keyset: Omit<KeysetQuery, 'search' | 'concurrency' | 'itemIndex'>) {
 	const search = read.table.search!;
-	const { concurrency, itemIndex } = read;
+	const { concurrency, itemIndex, stats, onProgress } = read;
+	// Trim records as they arrive (memory), keeping the time the read sorts by.
+	const fields = read.fields && [...read.fields, keyset.field];
+	const progress = onProgress && ((records: number) => onProgress({ records, counted: stats.counted, calls: stats.calls, credits: stats.credits }));
 	return await unlessSearchForbidden(
 		read,
-		async () => await readByTimeKeyset(read.ctx, { ...keyset, search, concurrency, itemIndex }, read.stats),
+		async () =>
+			await readByTimeKeyset(read.ctx, { ...keyset, search, concurrency, itemIndex, fields, onProgress: progress }, read.stats),
 	);
 }

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { TABLES } from '../../../shared/tables';
-import { getOption, includeOption, recordIdLocator } from '../../../shared/descriptions';
+import { getOption, includeOption, recordIdLocator, simplifyProperty } from '../../../shared/descriptions';
 import { csv, getRecord } from '../../../shared/records';
 
 const table = TABLES.tickets;
@@ -12,6 +12,7 @@ export const TICKET_URL_REGEX = 'Cases/dv/([0-9]{1,19})';
 
 const properties: INodeProperties[] = [
 	recordIdLocator(table, { urlRegex: TICKET_URL_REGEX }),
+	simplifyProperty(table),
 	{
 		displayName: 'Options',
 		name: 'options',

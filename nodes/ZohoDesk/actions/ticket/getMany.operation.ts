@@ -2,13 +2,21 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { TABLES } from '../../../shared/tables';
-import { filtersCollection, getManyOption, listOptionsCollection, recordLocator, returnAllProperties } from '../../../shared/descriptions';
+import {
+	filtersCollection,
+	getManyOption,
+	listOptionsCollection,
+	recordLocator,
+	returnAllProperties,
+	simplifyProperty,
+} from '../../../shared/descriptions';
 import { csv, listOptionsQuery, optionalLocator, readRecords } from '../../../shared/records';
 
 const table = TABLES.tickets;
 
 const properties: INodeProperties[] = [
 	...returnAllProperties(),
+	simplifyProperty(table),
 	filtersCollection(table, [
 		{
 			displayName: 'Assignee',

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { TABLES } from '../../../shared/tables';
-import { returnAllProperties, sortOptions } from '../../../shared/descriptions';
+import { returnAllProperties, simplifyProperty, sortOptions } from '../../../shared/descriptions';
 import { searchRecords, sortParam } from '../../../shared/records';
 import { searchFilterProperties, searchQuery } from './searchFilters';
 
@@ -12,6 +12,7 @@ const search = TABLES.tickets.search!;
 const properties: INodeProperties[] = [
 	...searchFilterProperties,
 	...returnAllProperties(search.maxFrom + search.pageSize),
+	simplifyProperty(TABLES.tickets),
 	{
 		displayName: 'Options',
 		name: 'options',
