@@ -5,10 +5,12 @@ import { CLOCK_SKEW_SECONDS } from './jwt';
 
 /**
  * Deliveries already accepted, so that the same signed delivery never starts a second execution: not when
- * Zoho retries after a lost answer, and not when someone who captured it sends it again. Zoho does not sign the
- * body, and its tokens carry no nonce (`iss`, `aud`, `iat`, `exp` only, RS256 is deterministic): two deliveries
- * of one webhook signed in the same second carry the same token. So a delivery is the token together with the
- * exact body, remembered as a short hash until the token expires (plus the clock skew).
+ * Zoho retries after a lost answer (each attempt is signed anew: another token, the same body), and not when
+ * someone who captured it sends it again. Zoho does not sign the body, and its tokens carry no nonce (`iss`,
+ * `aud`, `iat`, `exp` only; RS256 is deterministic), so neither the token alone nor the body alone is the
+ * delivery: it is the exact body for the verified webhook (every event in it carries its time and record, so two
+ * different deliveries never have the same bytes), remembered as a short hash until the token expires (plus the
+ * clock skew). A captured token with another body is another delivery, accepted only until the token expires.
  *
  * Where it lives: the node's static data, which every webhook process loads from the database at the start of a
  * request and writes back whole at its end. Two copies arriving at the same moment at two processes both load
@@ -45,9 +47,9 @@ function bounded(remembered: Remembered): Remembered {
 	return Object.fromEntries(entries.sort(([, a], [, b]) => b - a).slice(0, MAX_REMEMBERED));
 }
 
-/** The hash a delivery is remembered by. */
-export function deliveryDigest(token: string, body: string | Buffer): string {
-	return createHash('sha256').update(token).update('\n').update(body).digest('base64url').slice(0, 22);
+/** The hash a delivery is remembered by: the verified webhook and the exact body. */
+export function deliveryDigest(webhookId: string, body: string | Buffer): string {
+	return createHash('sha256').update(webhookId).update('\n').update(body).digest('base64url').slice(0, 22);
 }
 
 /**

@@ -95,7 +95,7 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	const parsed = workflowRule ? undefined : zohoEvents(body.value, caller.orgId);
 	if (parsed && 'problem' in parsed) return reply(this, 400, `Bad request: ${parsed.problem}`);
 
-	if (caller.signed && !firstDelivery(this, deliveryDigest(caller.signed.token, bodyBytes(raw)), caller.signed.expiresAt)) {
+	if (caller.signed && !firstDelivery(this, deliveryDigest(caller.webhookId ?? '', bodyBytes(raw)), caller.signed.expiresAt)) {
 		return reply(this, 200, 'Already received');
 	}
 	if (!parsed) return { workflowData: [[{ json: workflowRuleItem(body.value as IDataObject) }]] };

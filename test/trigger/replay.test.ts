@@ -81,6 +81,15 @@ describe('replay: the same delivery never starts a second execution', () => {
 		expect((result.staticData[NODE_DATA] as IDataObject).zohoDeskDeliveries).not.toHaveProperty('old');
 	});
 
+	test("Zoho's retry, signed anew (another token, the same body), starts nothing", async () => {
+		const first = await post(ticket(), { headers: signed({ iat: now() - 5 }) });
+		const retry = await post(ticket(), { headers: signed({}), staticData: first.staticData });
+
+		expect(first.workflowData?.[0]).toHaveLength(1);
+		expect(retry.responseStatus).toBe(200);
+		expect(retry.workflowData).toBeUndefined();
+	});
+
 	test('the same token with another body is another delivery (tokens repeat: Zoho signs without a nonce)', async () => {
 		const headers = signed({});
 		const first = await post(ticket('1'), { headers });

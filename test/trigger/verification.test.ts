@@ -29,13 +29,13 @@ const registered = (cachedKeys?: IDataObject): IDataObject => ({
 	[NODE_DATA]: { webhookId: ZOHO_WEBHOOK_ID, ...(cachedKeys ? { zohoDeskJwks: cachedKeys } : {}) },
 });
 
-function deliver(headers: Record<string, string>, staticData: IDataObject = registered(), extra: IDataObject = {}) {
+function deliver(headers: Record<string, string>, staticData: IDataObject = registered(), extra: IDataObject = {}, body: unknown = [ticket]) {
 	return deliverWebhook({
 		nodeType: 'zohoDeskTrigger',
 		parameters: { mode: 'automatic', events: ['Ticket_Add'], ...extra },
 		credentials: credentials(),
 		staticData,
-		request: { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: [ticket] },
+		request: { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body },
 	});
 }
 
@@ -52,9 +52,9 @@ describe('X-ZDesk-JWT', () => {
 		expect(first.workflowData?.[0]).toHaveLength(1);
 		expect(keyServer.isDone()).toBe(true);
 
-		// No interceptor is left: a second HTTP call for the keys would fail the delivery. (A second delivery,
-		// not a repeat of the first: its token was issued a second earlier.)
-		const second = await deliver(signed(zohoJwt(current, validClaims({ iat: Math.floor(Date.now() / 1000) - 1 }))), first.staticData);
+		// No interceptor is left: a second HTTP call for the keys would fail the delivery.
+		const next = [zohoEvent('Ticket_Add', { id: '1892000000093002', subject: 'Toner low' })];
+		const second = await deliver(signed(zohoJwt(current, validClaims())), first.staticData, {}, next);
 		expect(second.workflowData?.[0][0].json).toMatchObject({ webhookId: ZOHO_WEBHOOK_ID, orgId: ORG });
 		expect((second.staticData[NODE_DATA] as IDataObject).zohoDeskJwks).toMatchObject({ keys: [current.jwk] });
 	});
