@@ -3,7 +3,7 @@
 // server saved in its database.
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
-const { READ_NODES } = require('./fixtures');
+const { READ_NODES, WRITE_NODES, WRITE_CUSTOM_FIELD } = require('./fixtures');
 const { executionsOf } = require('./lib/db');
 const { waitFor } = require('./lib/util');
 
@@ -47,6 +47,23 @@ function checkReadRun(run, expected, orgId) {
 	assert.deepEqual(fetched.map((t) => t.id), listed.map((t) => t.id), 'Ticket By ID did not fetch the listed tickets');
 	assert.deepEqual(fetched.map((t) => t.subject), listed.map((t) => t.subject), 'Ticket By ID returned other tickets');
 	return `${tables}; count ${count}; get-by-id ${fetched.length}`;
+}
+
+/**
+ * The ticket-writes workflow's run: the ticket it created (a digit-string id, the custom field as mapped) is closed
+ * and in the trash in the simulator (`stored`: the simulator's view of a ticket). Returns the ticket id.
+ */
+function checkTicketWrites(runData, stored) {
+	const [created] = nodeItems(runData, WRITE_NODES.create);
+	assert.match(String(created?.id), /^[0-9]+$/, `Create Ticket output ${JSON.stringify(created)?.slice(0, 300)}`);
+	assert.equal(typeof created.id, 'string', 'the created ticket id is not a string');
+	assert.deepEqual(nodeItems(runData, WRITE_NODES.close), [{ id: created.id, closed: true }]);
+	assert.deepEqual(nodeItems(runData, WRITE_NODES.trash), [{ id: created.id, trashed: true }]);
+	const ticket = stored(created.id);
+	for (const [field, value] of Object.entries(WRITE_CUSTOM_FIELD)) assert.equal(ticket.cf?.[field], value, `${field} in Zoho Desk`);
+	assert.equal(ticket.statusType, 'Closed', 'the ticket is not closed in Zoho Desk');
+	assert.equal(ticket.isTrashed, true, 'the ticket is not in the trash in Zoho Desk');
+	return created.id;
 }
 
 /**
@@ -108,6 +125,7 @@ function forgedJwt({ kid, orgId, webhookId }) {
 
 module.exports = {
 	checkTableIds,
+	checkTicketWrites,
 	checkReadRun,
 	checkAuthorizationUrl,
 	checkConsentRedirect,

@@ -15,7 +15,13 @@ const NODE_TYPES = {
 	webhookTrigger: `${PACKAGE}.zohoDeskTrigger`,
 	pollTrigger: `${PACKAGE}.zohoDeskPollTrigger`,
 };
-const WORKFLOW_IDS = { read: 'zdReadTables0001', oauth2Read: 'zdOAuth2Read0001', webhook: 'zdWebhookTrig001', poll: 'zdPollTrigger001' };
+const WORKFLOW_IDS = {
+	read: 'zdReadTables0001',
+	oauth2Read: 'zdOAuth2Read0001',
+	webhook: 'zdWebhookTrig001',
+	poll: 'zdPollTrigger001',
+	ticketWrites: 'zdTicketWrites01',
+};
 const TRIGGER_NODES = { webhook: 'Zoho Desk Trigger', poll: 'Zoho Desk Poll Trigger' };
 // n8n's production URL of a webhook node is /webhook/<node webhookId>/<path>; a fixed id makes it predictable.
 const WEBHOOK_NODE_ID = '3f0c8d52-6f7e-4d1b-9a55-2c1e7b9d0a11';
@@ -137,6 +143,58 @@ function oauth2ReadWorkflow() {
 	return workflow(WORKFLOW_IDS.oauth2Read, 'Zoho Desk: read with OAuth2', nodes, edges);
 }
 
+/** Names of the ticket-writes workflow's nodes, in the order they run. */
+const WRITE_NODES = { create: 'Create Ticket', close: 'Close Ticket', trash: 'Trash Ticket' };
+/** The custom field value the workflow sets, checked in the simulator afterwards. */
+const WRITE_CUSTOM_FIELD = { cf_severity: 'S1' };
+
+/** A resource mapper value as the editor saves it for "Map Each Column Manually". */
+const mappedFields = (value, schema) => ({
+	mappingMode: 'defineBelow',
+	value,
+	matchingColumns: [],
+	schema,
+	attemptToConvertTypes: false,
+	convertFieldsToString: false,
+});
+
+/**
+ * Manual Trigger → create a ticket with a custom field (department by id, contact by email, fields mapped by hand)
+ * → close it → move it to the trash; each step takes the ticket id from the previous one's output.
+ */
+function ticketWritesWorkflow({ departmentId }) {
+	const column = (id, displayName, type, extra = {}) => ({ id, displayName, type, required: false, defaultMatch: false, display: true, ...extra });
+	const schema = [
+		column('subject', 'Subject', 'string', { required: true }),
+		column('priority', 'Priority', 'options', { options: ['High', 'Medium', 'Low'].map((v) => ({ name: v, value: v })) }),
+		column('dueDate', 'Due Date', 'dateTime'),
+		column('cf_severity', 'Severity (cf_severity)', 'options', { options: ['S1', 'S2', 'S3', 'S4'].map((v) => ({ name: v, value: v })) }),
+	];
+	const nodes = [
+		manualTrigger([0, 0]),
+		zohoDeskNode(WRITE_NODES.create, [250, 0], {
+			resource: 'ticket',
+			operation: 'create',
+			department: { __rl: true, mode: 'id', value: departmentId },
+			contactBy: 'email',
+			contactEmail: 'e2e@example.com',
+			contactLastName: 'End-to-End',
+			fields: mappedFields(
+				{ subject: 'e2e: printer on fire', priority: 'High', dueDate: '={{ $now.plus({ days: 2 }) }}', ...WRITE_CUSTOM_FIELD },
+				schema,
+			),
+		}),
+		zohoDeskNode(WRITE_NODES.close, [500, 0], { resource: 'ticket', operation: 'close', ticketIds: '={{ $json.id }}' }),
+		zohoDeskNode(WRITE_NODES.trash, [750, 0], { resource: 'ticket', operation: 'delete', id: { __rl: true, mode: 'id', value: '={{ $json.id }}' } }),
+	];
+	const edges = [
+		['Start', WRITE_NODES.create],
+		[WRITE_NODES.create, WRITE_NODES.close],
+		[WRITE_NODES.close, WRITE_NODES.trash],
+	];
+	return workflow(WORKFLOW_IDS.ticketWrites, 'Zoho Desk: create, close and trash a ticket', nodes, edges);
+}
+
 /** Webhook trigger on ticket changes, registered with the simulator when the workflow is activated. */
 function webhookTriggerWorkflow(events = ['Ticket_Add', 'Ticket_Update', 'Ticket_Delete']) {
 	const parameters = { mode: 'automatic', events, includePrevState: true };
@@ -162,10 +220,13 @@ module.exports = {
 	READ_NODES,
 	OAUTH2_READ_NODES,
 	TRIGGER_NODES,
+	WRITE_NODES,
+	WRITE_CUSTOM_FIELD,
 	selfClientCredential,
 	oauth2Credential,
 	readTablesWorkflow,
 	oauth2ReadWorkflow,
+	ticketWritesWorkflow,
 	webhookTriggerWorkflow,
 	pollTriggerWorkflow,
 	webhookPath,

@@ -17,6 +17,7 @@ const fixtures = require('./fixtures');
 const {
 	checkReadRun,
 	checkTableIds,
+	checkTicketWrites,
 	checkAuthorizationUrl,
 	checkConsentRedirect,
 	triggerOutput,
@@ -55,7 +56,12 @@ async function runSuite(install, tarball, nodeTypes) {
 				orgId: zd.sim.orgId,
 				scope: oauth2DefaultScopes(),
 			});
-			const workflows = [...workflowsFor(nodeTypes), fixtures.oauth2ReadWorkflow()];
+			const [department] = (await zd.listAll('departments')).filter((d) => d.isEnabled);
+			const workflows = [
+				...workflowsFor(nodeTypes),
+				fixtures.oauth2ReadWorkflow(),
+				fixtures.ticketWritesWorkflow({ departmentId: department.id }),
+			];
 			n8n = await prepareN8n({ install, zd, tarball, workflows, credentials: [oauth2] });
 			const loaded = (await n8n.exportNodeTypes()).map((type) => type.name);
 			const missing = nodeTypes.filter((type) => !loaded.includes(type));
@@ -167,6 +173,8 @@ async function runSuite(install, tarball, nodeTypes) {
 
 		let webhook;
 		let changedTicket;
+		/** The ticket the writes workflow made: the poll trigger rightly reports it too */
+		let writtenTicketId;
 		let afterId = 0;
 		const needWebhook = () => {
 			if (!hasWebhook) throw new Skip(notBuilt(NODE_TYPES.webhookTrigger));
@@ -220,6 +228,26 @@ async function runSuite(install, tarball, nodeTypes) {
 			return 'forged JWT → 401, no JWT → 401, no execution';
 		});
 
+		await step('ticket writes: create with a custom field, close, trash; the webhook trigger gets each event', async () => {
+			const since = hasWebhook ? await lastExecutionId(n8n, WORKFLOW_IDS.webhook) : 0;
+			const execution = await runManually(n8n, cookie, WORKFLOW_IDS.ticketWrites, 'Start');
+			const runData = execution.data?.resultData?.runData;
+			assert.equal(execution.status, 'success', `execution ${execution.id} ended ${execution.status}: ${execution.data?.resultData?.error?.message}`);
+			const id = checkTicketWrites(runData, (ticketId) => zd.sim.getRecord('tickets', ticketId));
+			writtenTicketId = id;
+			if (!hasWebhook) return `ticket ${id} created, closed and trashed (no webhook trigger built)`;
+			const events = await waitFor('Ticket_Add, Ticket_Update and Ticket_Delete to reach the webhook trigger', async () => {
+				const seen = (await executionsOf(n8n, WORKFLOW_IDS.webhook))
+					.filter((e) => Number(e.id) > since && e.data)
+					.flatMap((e) => triggerOutput(e, WEBHOOK_NODE))
+					.filter((event) => event.id === id);
+				const operations = new Set(seen.map((event) => event.operation));
+				return ['insert', 'update', 'delete'].every((op) => operations.has(op)) && seen;
+			});
+			afterId = await lastExecutionId(n8n, WORKFLOW_IDS.webhook);
+			return `execution ${execution.id}: ticket ${id} created (cf_severity S1), closed, trashed; trigger items ${events.map((e) => e.operation).join(', ')}`;
+		});
+
 		await step('poll trigger: the next poll emits the ticket change', async () => {
 			if (!hasPoll) throw new Skip(notBuilt(NODE_TYPES.pollTrigger));
 			if (!changedTicket) throw new Skip('no ticket was changed (the webhook trigger is not built)');
@@ -231,9 +259,9 @@ async function runSuite(install, tarball, nodeTypes) {
 				match: (change) => change.id === changedTicket.id && change.operation === 'update',
 				timeoutMs: 100_000,
 			});
-			// The test changed one ticket since activation; anything else the polls emitted is a false alarm.
+			// The test changed one ticket and wrote another since activation; anything else the polls emitted is a false alarm.
 			const emitted = (await executionsOf(n8n, WORKFLOW_IDS.poll)).filter((e) => e.data).flatMap((e) => triggerOutput(e, POLL_NODE));
-			const spurious = emitted.filter((change) => change.id !== changedTicket.id);
+			const spurious = emitted.filter((change) => change.id !== changedTicket.id && change.id !== writtenTicketId);
 			assert.equal(
 				spurious.length,
 				0,
