@@ -66,7 +66,10 @@ async function runSuite(install, tarball, nodeTypes) {
 			const loaded = (await n8n.exportNodeTypes()).map((type) => type.name);
 			const missing = nodeTypes.filter((type) => !loaded.includes(type));
 			assert.equal(missing.length, 0, `n8n did not load ${missing.join(', ')}`);
-			return nodeTypes.join(', ');
+			// usableAsTool: n8n adds the action node's AI agent tool variant.
+			const tool = `${NODE_TYPES.action}Tool`;
+			assert.ok(loaded.includes(tool), `n8n did not offer ${tool} (the node as an AI agent tool)`);
+			return [...nodeTypes, tool].join(', ');
 		});
 
 		await step('Self Client code exchange, read the five tables', async () => {
