@@ -3,7 +3,7 @@
 // server saved in its database.
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
-const { READ_NODES, WRITE_NODES, WRITE_CUSTOM_FIELD } = require('./fixtures');
+const { READ_NODES, WRITE_NODES, WRITE_CUSTOM_FIELD, WRITE_CONVERSATION } = require('./fixtures');
 const { executionsOf } = require('./lib/db');
 const { waitFor } = require('./lib/util');
 
@@ -47,6 +47,35 @@ function checkReadRun(run, expected, orgId) {
 	assert.deepEqual(fetched.map((t) => t.id), listed.map((t) => t.id), 'Ticket By ID did not fetch the listed tickets');
 	assert.deepEqual(fetched.map((t) => t.subject), listed.map((t) => t.subject), 'Ticket By ID returned other tickets');
 	return `${tables}; count ${count}; get-by-id ${fetched.length}`;
+}
+
+/**
+ * The ticket-writes workflow's conversation steps: the private comment and the HTML reply with cc as n8n output them
+ * and as the simulator stores them (`conversation`: the simulator's threads and comments of a ticket), and the
+ * threads read back with their content, the reply among them. Returns the comment and reply ids.
+ */
+function checkConversation(runData, ticketId, conversation) {
+	const [comment] = nodeItems(runData, WRITE_NODES.comment);
+	assert.equal(typeof comment?.id, 'string', `Add Private Comment output ${JSON.stringify(comment)?.slice(0, 300)}`);
+	assert.equal(comment.isPublic, false, 'the comment is not private');
+	assert.equal(comment.content, WRITE_CONVERSATION.comment, 'the comment (with its @mention) did not pass through unchanged');
+	const [reply] = nodeItems(runData, WRITE_NODES.reply);
+	assert.equal(typeof reply?.id, 'string', `Send Reply output ${JSON.stringify(reply)?.slice(0, 300)}`);
+	const stored = conversation(ticketId);
+	assert.ok(stored.comments.some((c) => c.id === comment.id && c.isPublic === false), 'the comment is not in Zoho Desk');
+	const sent = stored.threads.find((t) => t.id === reply.id);
+	assert.ok(sent, 'the reply is not a thread in Zoho Desk');
+	assert.deepEqual(
+		{ content: sent.content, contentType: sent.contentType, cc: sent.cc, status: sent.status },
+		{ content: WRITE_CONVERSATION.reply, contentType: 'text/html', cc: WRITE_CONVERSATION.cc, status: 'SUCCESS' },
+	);
+	const threads = nodeItems(runData, WRITE_NODES.threads);
+	assert.deepEqual(threads.map((t) => t.id), stored.threads.map((t) => t.id), 'Read Threads did not return every thread, oldest first');
+	assert.ok(threads.every((t) => typeof t.content === 'string' && t.content.length > 0), 'a thread came back without its content');
+	const readBack = threads.find((t) => t.id === reply.id);
+	assert.equal(readBack.content, WRITE_CONVERSATION.reply);
+	assert.equal(readBack.plainText, WRITE_CONVERSATION.replyText);
+	return { commentId: comment.id, replyId: reply.id, threads: threads.length };
 }
 
 /**
@@ -126,6 +155,7 @@ function forgedJwt({ kid, orgId, webhookId }) {
 module.exports = {
 	checkTableIds,
 	checkTicketWrites,
+	checkConversation,
 	checkReadRun,
 	checkAuthorizationUrl,
 	checkConsentRedirect,

@@ -144,9 +144,23 @@ function oauth2ReadWorkflow() {
 }
 
 /** Names of the ticket-writes workflow's nodes, in the order they run. */
-const WRITE_NODES = { create: 'Create Ticket', close: 'Close Ticket', trash: 'Trash Ticket' };
+const WRITE_NODES = {
+	create: 'Create Ticket',
+	comment: 'Add Private Comment',
+	reply: 'Send Reply',
+	threads: 'Read Threads',
+	close: 'Close Ticket',
+	trash: 'Trash Ticket',
+};
 /** The custom field value the workflow sets, checked in the simulator afterwards. */
 const WRITE_CUSTOM_FIELD = { cf_severity: 'S1' };
+/** What the workflow writes on the ticket's conversation, checked in n8n's output and in the simulator. */
+const WRITE_CONVERSATION = {
+	comment: 'zsu[@user:55616589]zsu e2e: please check the printer',
+	reply: '<p>e2e: the printer is <b>fixed</b>.</p>',
+	replyText: 'e2e: the printer is fixed.',
+	cc: 'boss@example.org, audit@example.org',
+};
 
 /** A resource mapper value as the editor saves it for "Map Each Column Manually". */
 const mappedFields = (value, schema) => ({
@@ -160,9 +174,11 @@ const mappedFields = (value, schema) => ({
 
 /**
  * Manual Trigger → create a ticket with a custom field (department by id, contact by email, fields mapped by hand)
- * → close it → move it to the trash; each step takes the ticket id from the previous one's output.
+ * → add a private comment → send an HTML reply with cc from the department's address → read the threads back with
+ * their content → close it (once, though the threads are several items) → move it to the trash. The conversation
+ * steps and Close take the ticket id from Create's output, Trash from Close's.
  */
-function ticketWritesWorkflow({ departmentId }) {
+function ticketWritesWorkflow({ departmentId, fromAddress }) {
 	const column = (id, displayName, type, extra = {}) => ({ id, displayName, type, required: false, defaultMatch: false, display: true, ...extra });
 	const schema = [
 		column('subject', 'Subject', 'string', { required: true }),
@@ -170,6 +186,7 @@ function ticketWritesWorkflow({ departmentId }) {
 		column('dueDate', 'Due Date', 'dateTime'),
 		column('cf_severity', 'Severity (cf_severity)', 'options', { options: ['S1', 'S2', 'S3', 'S4'].map((v) => ({ name: v, value: v })) }),
 	];
+	const createdTicket = { __rl: true, mode: 'id', value: `={{ $('${WRITE_NODES.create}').first().json.id }}` };
 	const nodes = [
 		manualTrigger([0, 0]),
 		zohoDeskNode(WRITE_NODES.create, [250, 0], {
@@ -184,19 +201,47 @@ function ticketWritesWorkflow({ departmentId }) {
 				schema,
 			),
 		}),
-		zohoDeskNode(WRITE_NODES.close, [500, 0], { resource: 'ticket', operation: 'close', ticketIds: '={{ $json.id }}' }),
-		zohoDeskNode(WRITE_NODES.trash, [750, 0], { resource: 'ticket', operation: 'delete', id: { __rl: true, mode: 'id', value: '={{ $json.id }}' } }),
+		zohoDeskNode(WRITE_NODES.comment, [500, 0], {
+			resource: 'ticket',
+			operation: 'addComment',
+			ticketId: createdTicket,
+			content: WRITE_CONVERSATION.comment,
+			isPublic: false,
+		}),
+		zohoDeskNode(WRITE_NODES.reply, [750, 0], {
+			resource: 'ticket',
+			operation: 'sendReply',
+			ticketId: createdTicket,
+			fromEmailAddress: { __rl: true, mode: 'list', value: fromAddress },
+			content: WRITE_CONVERSATION.reply,
+			contentType: 'html',
+			to: 'e2e@example.com',
+			options: { cc: WRITE_CONVERSATION.cc },
+		}),
+		zohoDeskNode(WRITE_NODES.threads, [1000, 0], {
+			resource: 'ticket',
+			operation: 'getThreads',
+			ticketId: createdTicket,
+			returnAll: true,
+			options: { includeContent: true, oldestFirst: true },
+		}),
+		{
+			...zohoDeskNode(WRITE_NODES.close, [1250, 0], {
+				resource: 'ticket',
+				operation: 'close',
+				ticketIds: `={{ $('${WRITE_NODES.create}').first().json.id }}`,
+			}),
+			executeOnce: true,
+		},
+		zohoDeskNode(WRITE_NODES.trash, [1500, 0], { resource: 'ticket', operation: 'delete', id: { __rl: true, mode: 'id', value: '={{ $json.id }}' } }),
 	];
-	const edges = [
-		['Start', WRITE_NODES.create],
-		[WRITE_NODES.create, WRITE_NODES.close],
-		[WRITE_NODES.close, WRITE_NODES.trash],
-	];
-	return workflow(WORKFLOW_IDS.ticketWrites, 'Zoho Desk: create, close and trash a ticket', nodes, edges);
+	const order = [WRITE_NODES.create, WRITE_NODES.comment, WRITE_NODES.reply, WRITE_NODES.threads, WRITE_NODES.close, WRITE_NODES.trash];
+	const edges = [['Start', WRITE_NODES.create], ...order.slice(1).map((name, i) => [order[i], name])];
+	return workflow(WORKFLOW_IDS.ticketWrites, 'Zoho Desk: create a ticket, comment, reply, read the threads, close and trash it', nodes, edges);
 }
 
 /** Webhook trigger on ticket changes, registered with the simulator when the workflow is activated. */
-function webhookTriggerWorkflow(events = ['Ticket_Add', 'Ticket_Update', 'Ticket_Delete']) {
+function webhookTriggerWorkflow(events = ['Ticket_Add', 'Ticket_Update', 'Ticket_Delete', 'Ticket_Thread_Add', 'Ticket_Comment_Add']) {
 	const parameters = { mode: 'automatic', events, includePrevState: true };
 	const trigger = { ...packageNode(NODE_TYPES.webhookTrigger, TRIGGER_NODES.webhook, [0, 0], parameters), webhookId: WEBHOOK_NODE_ID };
 	return workflow(WORKFLOW_IDS.webhook, 'Zoho Desk: ticket changes (webhook)', [trigger], []);
@@ -222,6 +267,7 @@ module.exports = {
 	TRIGGER_NODES,
 	WRITE_NODES,
 	WRITE_CUSTOM_FIELD,
+	WRITE_CONVERSATION,
 	selfClientCredential,
 	oauth2Credential,
 	readTablesWorkflow,

@@ -18,6 +18,7 @@ const {
 	checkReadRun,
 	checkTableIds,
 	checkTicketWrites,
+	checkConversation,
 	checkAuthorizationUrl,
 	checkConsentRedirect,
 	triggerOutput,
@@ -41,6 +42,8 @@ async function runSuite(install, tarball, nodeTypes) {
 	const suite = new Suite(`n8n ${install.version}`);
 	const started = Date.now();
 	const zd = await startZohoDesk({ tickets: SIMULATED_TICKETS });
+	/** The address replies of a department go out from, as the From Address picker lists it. */
+	const replyAddress = async (departmentId) => (await zd.desk('/mailReplyAddress', { departmentId })).data[0].address;
 	const hasWebhook = nodeTypes.includes(NODE_TYPES.webhookTrigger);
 	const hasPoll = nodeTypes.includes(NODE_TYPES.pollTrigger);
 	let n8n;
@@ -60,7 +63,7 @@ async function runSuite(install, tarball, nodeTypes) {
 			const workflows = [
 				...workflowsFor(nodeTypes),
 				fixtures.oauth2ReadWorkflow(),
-				fixtures.ticketWritesWorkflow({ departmentId: department.id }),
+				fixtures.ticketWritesWorkflow({ departmentId: department.id, fromAddress: await replyAddress(department.id) }),
 			];
 			n8n = await prepareN8n({ install, zd, tarball, workflows, credentials: [oauth2] });
 			const loaded = (await n8n.exportNodeTypes()).map((type) => type.name);
@@ -231,24 +234,34 @@ async function runSuite(install, tarball, nodeTypes) {
 			return 'forged JWT → 401, no JWT → 401, no execution';
 		});
 
-		await step('ticket writes: create with a custom field, close, trash; the webhook trigger gets each event', async () => {
+		await step('ticket writes: create with a custom field, private comment, HTML reply with cc, threads read back with content, close, trash; the webhook trigger gets each event', async () => {
 			const since = hasWebhook ? await lastExecutionId(n8n, WORKFLOW_IDS.webhook) : 0;
 			const execution = await runManually(n8n, cookie, WORKFLOW_IDS.ticketWrites, 'Start');
 			const runData = execution.data?.resultData?.runData;
 			assert.equal(execution.status, 'success', `execution ${execution.id} ended ${execution.status}: ${execution.data?.resultData?.error?.message}`);
 			const id = checkTicketWrites(runData, (ticketId) => zd.sim.getRecord('tickets', ticketId));
+			const { commentId, replyId, threads } = checkConversation(runData, id, (ticketId) => zd.sim.conversation(ticketId));
 			writtenTicketId = id;
-			if (!hasWebhook) return `ticket ${id} created, closed and trashed (no webhook trigger built)`;
-			const events = await waitFor('Ticket_Add, Ticket_Update and Ticket_Delete to reach the webhook trigger', async () => {
+			const written = `ticket ${id} created (cf_severity S1), comment ${commentId}, reply ${replyId}, ${threads} threads read with content, closed, trashed`;
+			if (!hasWebhook) return `execution ${execution.id}: ${written} (no webhook trigger built)`;
+			// Each event the workflow caused, as the trigger's normalised change: table, operation, record id.
+			const wanted = [
+				['tickets', 'insert', id],
+				['comments', 'insert', commentId],
+				['threads', 'insert', replyId],
+				['tickets', 'update', id],
+				['tickets', 'delete', id],
+			];
+			const key = (table, operation, recordId) => `${table}/${operation} ${recordId}`;
+			const events = await waitFor('the ticket, comment and thread events to reach the webhook trigger', async () => {
 				const seen = (await executionsOf(n8n, WORKFLOW_IDS.webhook))
 					.filter((e) => Number(e.id) > since && e.data)
 					.flatMap((e) => triggerOutput(e, WEBHOOK_NODE))
-					.filter((event) => event.id === id);
-				const operations = new Set(seen.map((event) => event.operation));
-				return ['insert', 'update', 'delete'].every((op) => operations.has(op)) && seen;
+					.map((event) => key(event.table, event.operation, event.id));
+				return wanted.every((event) => seen.includes(key(...event))) && seen;
 			});
 			afterId = await lastExecutionId(n8n, WORKFLOW_IDS.webhook);
-			return `execution ${execution.id}: ticket ${id} created (cf_severity S1), closed, trashed; trigger items ${events.map((e) => e.operation).join(', ')}`;
+			return `execution ${execution.id}: ${written}; trigger items ${[...new Set(events.map((e) => e.split(' ')[0]))].join(', ')}`;
 		});
 
 		await step('poll trigger: the next poll emits the ticket change', async () => {

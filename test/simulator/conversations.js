@@ -52,9 +52,9 @@ function createConversations({ org, records, webhooks, clock }) {
 	/** ticket id → { threads: [], comments: [] } */
 	const byTicket = new Map();
 
-	function ticketOf(ticketId) {
+	function ticketOf(ticketId, { allowTrashed = false } = {}) {
 		const ticket = org.tables.tickets.get(ticketId);
-		if (!ticket || ticket.trashed) throw deskError(404, 'URL_NOT_FOUND', 'The URL you requested could not be found.');
+		if (!ticket || (ticket.trashed && !allowTrashed)) throw deskError(404, 'URL_NOT_FOUND', 'The URL you requested could not be found.');
 		return ticket;
 	}
 
@@ -354,9 +354,9 @@ function createConversations({ org, records, webhooks, clock }) {
 		updateComment,
 		deleteComment,
 		listFromAddresses,
-		/** Control: the stored conversation of a ticket, as the API would show it in full. */
+		/** Control: the stored conversation of a ticket (also one in the trash), as the API would show it in full. */
 		inspect(ticketId) {
-			const conversation = conversationOf(ticketOf(ticketId));
+			const conversation = conversationOf(ticketOf(ticketId, { allowTrashed: true }));
 			return {
 				threads: conversation.threads.map((t) => threadView(t, { full: true })),
 				comments: conversation.comments.map((c) => commentView(c, new Set())),
