@@ -127,12 +127,45 @@ test('under Continue On Fail a 422 names the field, and the next item is still r
 	expect(sim.conversation(ticketId).threads.length).toBe(before + 1);
 });
 
-test('a token without Desk.tickets.UPDATE gets SCOPE_MISMATCH, and nothing is written', async () => {
+test('a token without Desk.tickets.UPDATE gets SCOPE_MISMATCH naming that scope, and nothing is written', async () => {
 	const readOnly = credentialFor(sim, { scopes: 'Desk.tickets.READ,Desk.basic.READ' });
 	const before = sim.conversation(ticketId).comments.length;
 	const { error } = await run({ operation: 'addComment', content: 'x' }, { credentials: readOnly });
 	expect(error?.message).toMatch(/SCOPE_MISMATCH/);
+	expect(error?.description).toMatch(/needs the scope Desk\.tickets\.UPDATE/);
 	expect(sim.conversation(ticketId).comments.length).toBe(before);
+});
+
+test('replies and comments reach webhooks as thread and comment events; a Source ID silences them for the trigger ignoring it', async () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { deskClient, startReceiver } = require('../simulator/helpers');
+	const everyone = await startReceiver();
+	const ignoring = await startReceiver();
+	const SOURCE = '49ad222a-f812-11e7-8c3f-9a214cf093ae';
+	const subscriptions = { Ticket_Thread_Add: null, Ticket_Comment_Add: null, Ticket_Comment_Update: null };
+	const desk = deskClient(sim);
+	await desk.request('POST', '/webhooks', { body: { url: everyone.url, name: 'all', subscriptions } });
+	await desk.request('POST', '/webhooks', { body: { url: ignoring.url, name: 'ignoring', subscriptions, ignoreSourceId: SOURCE } });
+	try {
+		const from = await fromAddress();
+		const tagged = { sourceId: SOURCE };
+		const reply = (await run({ operation: 'sendReply', fromEmailAddress: { __rl: true, mode: 'address', value: from }, content: 'Tagged', options: tagged })).items[0].json;
+		const comment = (await run({ operation: 'addComment', content: 'Tagged', options: tagged })).items[0].json;
+		await run({ operation: 'updateComment', commentId: locator(String(comment.id)), content: 'Tagged again', options: tagged });
+		await sim.deliveriesSettled();
+
+		const events = everyone.deliveries().flatMap((request: { body: IDataObject[] }) => request.body);
+		expect(events.map((event: IDataObject) => [event.eventType, (event.payload as IDataObject).id])).toEqual([
+			['Ticket_Thread_Add', reply.id],
+			['Ticket_Comment_Add', comment.id],
+			['Ticket_Comment_Update', comment.id],
+		]);
+		expect(ignoring.deliveries()).toEqual([]);
+	} finally {
+		await everyone.close();
+		await ignoring.close();
+		for (const webhook of (await desk.get('/webhooks')).body?.data ?? []) await desk.request('DELETE', `/webhooks/${webhook.id}`);
+	}
 });
 
 describe('never write twice: the answer is lost after Zoho applied the write', () => {

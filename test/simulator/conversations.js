@@ -171,16 +171,20 @@ function createConversations({ org, records, webhooks, clock }) {
 		return view;
 	}
 
-	/** Ticket_Thread_Add / Ticket_Comment_* to the webhooks, with the ticket's department for their filters. */
-	function emit(ticket, eventType, payload, now) {
-		webhooks.dispatch(org, [{ eventType, payload: { ...payload, ticketId: ticket.id }, departmentId: ticket.departmentId, changedFields: [], eventTime: now }]);
+	/**
+	 * Ticket_Thread_Add / Ticket_Comment_* to the webhooks, with the ticket's department for their filters; webhooks
+	 * whose ignoreSourceId is the request's `sourceId` header are not told.
+	 */
+	function emit(ticket, eventType, payload, now, sourceId) {
+		const change = { eventType, payload: { ...payload, ticketId: ticket.id }, departmentId: ticket.departmentId, changedFields: [], eventTime: now };
+		webhooks.dispatch(org, [change], { sourceId });
 	}
 
 	/** The ticket after a conversation change: newer modifiedTime and counts; a status change is a Ticket_Update. */
-	function touchTicket(ticket, conversation, { status } = {}, now) {
+	function touchTicket(ticket, conversation, { status, sourceId } = {}, now) {
 		const counts = { threadCount: conversation.threads.filter((t) => t.status !== 'DRAFT').length, commentCount: conversation.comments.length };
 		if (status !== undefined && status !== ticket.status) {
-			records.updateRecord('tickets', ticket.id, { ...counts, status }, { orgId: org.id });
+			records.updateRecord('tickets', ticket.id, { ...counts, status }, { orgId: org.id, sourceId });
 			return;
 		}
 		org.tables.tickets.put({ ...ticket, ...counts, modifiedTime: Math.max(now, ticket.modifiedTime) });
@@ -238,7 +242,7 @@ function createConversations({ org, records, webhooks, clock }) {
 		};
 	}
 
-	function addReply({ ids: [ticketId], body, grant }, { draft }) {
+	function addReply({ ids: [ticketId], body, grant, sourceId }, { draft }) {
 		const ticket = ticketOf(ticketId);
 		const conversation = conversationOf(ticket);
 		const fields = replyFrom(ticket, body, { draft });
@@ -246,9 +250,9 @@ function createConversations({ org, records, webhooks, clock }) {
 		const agent = agentOf(grant.userId);
 		const thread = { id: org.newId.tickets(), ...fields, author: authorOf(agent, 'AGENT'), responderId: agent.id, createdTime: now };
 		conversation.threads.push(thread);
-		touchTicket(ticket, conversation, draft ? {} : { status: body.ticketStatus }, now);
+		touchTicket(ticket, conversation, draft ? {} : { status: body.ticketStatus, sourceId }, now);
 		const view = threadView(thread, { full: true });
-		if (!draft) emit(ticket, 'Ticket_Thread_Add', view, now);
+		if (!draft) emit(ticket, 'Ticket_Thread_Add', view, now, sourceId);
 		return { status: 200, body: view };
 	}
 
@@ -291,7 +295,7 @@ function createConversations({ org, records, webhooks, clock }) {
 		return { status: 200, body: commentView(comment, new Set(params.include ?? [])) };
 	}
 
-	function addComment({ ids: [ticketId], body, grant }) {
+	function addComment({ ids: [ticketId], body, grant, sourceId }) {
 		const ticket = ticketOf(ticketId);
 		const conversation = conversationOf(ticket);
 		checkKeys(body, COMMENT_KEYS);
@@ -314,11 +318,11 @@ function createConversations({ org, records, webhooks, clock }) {
 		conversation.comments.push(comment);
 		touchTicket(ticket, conversation, {}, now);
 		const view = commentView(comment, new Set());
-		emit(ticket, 'Ticket_Comment_Add', view, now);
+		emit(ticket, 'Ticket_Comment_Add', view, now, sourceId);
 		return { status: 200, body: view };
 	}
 
-	function updateComment({ ids: [ticketId, commentId], body }) {
+	function updateComment({ ids: [ticketId, commentId], body, sourceId }) {
 		const { ticket, conversation, comment } = commentOf(ticketId, commentId);
 		checkKeys(body, ['content']);
 		checkContent(body, COMMENT_MAX);
@@ -327,7 +331,7 @@ function createConversations({ org, records, webhooks, clock }) {
 		comment.modifiedTime = now;
 		touchTicket(ticket, conversation, {}, now);
 		const view = commentView(comment, new Set());
-		emit(ticket, 'Ticket_Comment_Update', view, now);
+		emit(ticket, 'Ticket_Comment_Update', view, now, sourceId);
 		return { status: 200, body: view };
 	}
 

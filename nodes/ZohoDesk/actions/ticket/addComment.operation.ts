@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { zohoDeskApi } from '../../../shared/transport';
 import { commentContentProperties, ticketLocator, ticketPath } from './conversation';
+import { sourceIdOf, writeOptions } from './writeParameters';
 
 const properties: INodeProperties[] = [
 	ticketLocator('The ticket to comment on'),
@@ -14,6 +15,7 @@ const properties: INodeProperties[] = [
 		default: false,
 		description: 'Whether the customer can see the comment in the help center. Off: a private note for agents.',
 	},
+	writeOptions,
 ];
 
 export const option = {
@@ -39,6 +41,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			attachmentIds: [],
 		},
 		itemIndex,
+		scope: 'Desk.tickets.UPDATE',
+		sourceId: sourceIdOf.call(this, itemIndex),
 	})) as IDataObject | undefined;
 	return comment ? [comment] : [];
 }

@@ -4,10 +4,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { recordId } from '../../../shared/records';
 import { zohoDeskApi } from '../../../shared/transport';
 import { commentLocator, commentPath, ticketLocator } from './conversation';
+import { sourceIdOf, writeOptions } from './writeParameters';
 
 const properties: INodeProperties[] = [
 	ticketLocator('The ticket the comment is on'),
 	commentLocator('The comment to delete'),
+	writeOptions,
 ];
 
 export const option = {
@@ -20,7 +22,13 @@ export const description = updateDisplayOptions({ show: { resource: ['ticket'], 
 
 /** Deletes the comment for good; returns { deleted: true, ticketId, commentId }. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	await zohoDeskApi.call(this, { method: 'DELETE', path: commentPath.call(this, itemIndex), itemIndex });
+	await zohoDeskApi.call(this, {
+		method: 'DELETE',
+		path: commentPath.call(this, itemIndex),
+		itemIndex,
+		scope: 'Desk.tickets.UPDATE',
+		sourceId: sourceIdOf.call(this, itemIndex),
+	});
 	return [
 		{
 			deleted: true,

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { compact } from '../../../shared/query';
 import { csv } from '../../../shared/records';
+import { sourceIdOption } from './writeParameters';
 
 /** The email reply fields Send Reply and Save Draft Reply share (Thread.json emailThreadSendReply). */
 
@@ -62,7 +63,7 @@ export const replyProperties: INodeProperties[] = [
 ];
 
 /** Options of both reply operations. */
-export const ccOptions: INodeProperties[] = [
+export const replyOptions: INodeProperties[] = [
 	{
 		displayName: 'CC',
 		name: 'cc',
@@ -77,6 +78,7 @@ export const ccOptions: INodeProperties[] = [
 		default: '',
 		description: 'Addresses to blind-copy, comma-separated',
 	},
+	sourceIdOption,
 ];
 
 /** Zoho takes address lists as one string, separated by commas. */

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { zohoDeskApi } from '../../../shared/transport';
 import { ticketLocator, ticketPath } from './conversation';
-import { ccOptions, replyBody, replyProperties } from './reply';
+import { replyBody, replyOptions, replyProperties } from './reply';
+import { sourceIdOf } from './writeParameters';
 
 const properties: INodeProperties[] = [
 	ticketLocator('The ticket to reply to'),
@@ -15,7 +16,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			...ccOptions,
+			...replyOptions,
 			{
 				displayName: 'New Ticket Status',
 				name: 'ticketStatus',
@@ -43,6 +44,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: ticketPath.call(this, itemIndex, '/sendReply'),
 		body: replyBody.call(this, itemIndex),
 		itemIndex,
+		scope: 'Desk.tickets.UPDATE',
+		sourceId: sourceIdOf.call(this, itemIndex),
 	})) as IDataObject | undefined;
 	return thread ? [thread] : [];
 }

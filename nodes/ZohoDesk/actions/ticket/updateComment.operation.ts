@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { zohoDeskApi } from '../../../shared/transport';
 import { commentLocator, commentPath, ticketLocator } from './conversation';
+import { sourceIdOf, writeOptions } from './writeParameters';
 
 const properties: INodeProperties[] = [
 	ticketLocator('The ticket the comment is on'),
@@ -16,6 +17,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		description: "The comment's new text; it replaces the old one",
 	},
+	writeOptions,
 ];
 
 export const option = {
@@ -35,6 +37,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: commentPath.call(this, itemIndex),
 		body: { content },
 		itemIndex,
+		scope: 'Desk.tickets.UPDATE',
+		sourceId: sourceIdOf.call(this, itemIndex),
 	})) as IDataObject | undefined;
 	return comment ? [comment] : [];
 }

@@ -46,23 +46,24 @@ export function fieldsMapper(resourceMapperMethod: string, mode: 'add' | 'map'):
 	};
 }
 
+/** Every write's Source ID option (read with sourceIdOf). */
+export const sourceIdOption: INodeProperties = {
+	displayName: 'Source ID',
+	name: 'sourceId',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 49ad222a-f812-11e7-8c3f-9a214cf093ae',
+	description:
+		'A UUID to tag this change with: a Zoho Desk Trigger whose "Ignore Changes Made With Source ID" is the same UUID is not told of it, so a workflow does not trigger itself',
+};
+
 export const writeOptions: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	options: [
-		{
-			displayName: 'Source ID',
-			name: 'sourceId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 49ad222a-f812-11e7-8c3f-9a214cf093ae',
-			description:
-				'A UUID to tag this change with: a Zoho Desk Trigger whose "Ignore Changes Made With Source ID" is the same UUID is not told of it, so a workflow does not trigger itself',
-		},
-	],
+	options: [sourceIdOption],
 };
 
 /** The write options of one item. */
