@@ -1,18 +1,4 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-
+import { getByIdOperation } from '../../../shared/getOperation';
 import { TABLES } from '../../../shared/tables';
-import { getOption, recordIdLocator } from '../../../shared/descriptions';
-import { getRecord } from '../../../shared/records';
 
-const table = TABLES.organizationFields;
-
-export const option = getOption('field');
-
-export const description = updateDisplayOptions({ show: { resource: ['organizationField'], operation: ['get'] } }, [
-	recordIdLocator(table),
-]);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await getRecord.call(this, table, itemIndex);
-}
+export const { option, description, execute } = getByIdOperation(TABLES.organizationFields, 'field');
