@@ -1,14 +1,9 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import { searchOperation } from '../../../shared/operations';
 import { TABLES } from '../../../shared/tables';
-import { returnAllProperties } from '../../../shared/descriptions';
-import { searchRecords } from '../../../shared/records';
 
-const table = TABLES.accounts;
-const search = table.search!;
-
-/** Zoho's account search criteria (GET /accounts/search): a value ending in * matches as a prefix. */
+/** Zoho's account search criteria (GET /accounts/search) */
 const CRITERIA: INodeProperties[] = [
 	{ displayName: 'Account Name', name: 'accountName', type: 'string', default: '' },
 	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
@@ -16,22 +11,4 @@ const CRITERIA: INodeProperties[] = [
 	{ displayName: 'Website', name: 'website', type: 'string', default: '' },
 ];
 
-export const option = { name: 'Search', description: 'Find accounts by name, email, phone or website', action: 'Search accounts' };
-
-export const description = updateDisplayOptions({ show: { resource: ['account'], operation: ['search'] } }, [
-	{
-		displayName: 'Search Text',
-		name: 'searchText',
-		type: 'string',
-		default: '',
-		description: 'Words to find anywhere in the account. Leave empty to match on the criteria only.',
-	},
-	{ displayName: 'Criteria', name: 'criteria', type: 'collection', placeholder: 'Add Criterion', default: {}, options: CRITERIA },
-	...returnAllProperties(search.maxFrom + search.pageSize),
-]);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const text = String(this.getNodeParameter('searchText', itemIndex, '')).trim();
-	const criteria = this.getNodeParameter('criteria', itemIndex, {}) as IDataObject;
-	return await searchRecords.call(this, table, { _all: text, ...criteria }, itemIndex);
-}
+export const { option, description, execute } = searchOperation(TABLES.accounts, CRITERIA, 'by name, email, phone or website');

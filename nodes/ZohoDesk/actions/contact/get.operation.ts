@@ -1,4 +1,4 @@
-import { getByIdOperation } from '../../../shared/getOperation';
+import { getByIdOperation } from '../../../shared/operations';
 import { TABLES } from '../../../shared/tables';
 
 export const { option, description, execute } = getByIdOperation(TABLES.contacts);

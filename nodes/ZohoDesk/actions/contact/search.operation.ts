@@ -1,14 +1,9 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import { searchOperation } from '../../../shared/operations';
 import { TABLES } from '../../../shared/tables';
-import { returnAllProperties } from '../../../shared/descriptions';
-import { searchRecords } from '../../../shared/records';
 
-const table = TABLES.contacts;
-const search = table.search!;
-
-/** Zoho's contact search criteria (GET /contacts/search): a value ending in * matches as a prefix. */
+/** Zoho's contact search criteria (GET /contacts/search) */
 const CRITERIA: INodeProperties[] = [
 	{ displayName: 'Account Name', name: 'accountName', type: 'string', default: '' },
 	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
@@ -19,22 +14,4 @@ const CRITERIA: INodeProperties[] = [
 	{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
 ];
 
-export const option = { name: 'Search', description: 'Find contacts by email, phone or name', action: 'Search contacts' };
-
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['search'] } }, [
-	{
-		displayName: 'Search Text',
-		name: 'searchText',
-		type: 'string',
-		default: '',
-		description: 'Words to find anywhere in the contact. Leave empty to match on the criteria only.',
-	},
-	{ displayName: 'Criteria', name: 'criteria', type: 'collection', placeholder: 'Add Criterion', default: {}, options: CRITERIA },
-	...returnAllProperties(search.maxFrom + search.pageSize),
-]);
-
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const text = String(this.getNodeParameter('searchText', itemIndex, '')).trim();
-	const criteria = this.getNodeParameter('criteria', itemIndex, {}) as IDataObject;
-	return await searchRecords.call(this, table, { _all: text, ...criteria }, itemIndex);
-}
+export const { option, description, execute } = searchOperation(TABLES.contacts, CRITERIA, 'by email, phone or name');
