@@ -1,9 +1,11 @@
-import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { compact } from '../../../shared/query';
 import { csv } from '../../../shared/records';
-import { sourceIdOption } from './writeParameters';
+import { zohoDeskApi } from '../../../shared/transport';
+import { ticketLocator, ticketPath } from './conversation';
+import { sourceIdOf, sourceIdOption } from './writeParameters';
 
 /** The email reply fields Send Reply and Save Draft Reply share (Thread.json emailThreadSendReply). */
 
@@ -106,4 +108,43 @@ export function replyBody(this: IExecuteFunctions, itemIndex: number): IDataObje
 		bcc: addresses(options.bcc),
 		ticketStatus: typeof options.ticketStatus === 'string' ? options.ticketStatus.trim() : undefined,
 	});
+}
+
+/**
+ * Send Reply and Save Draft Reply: the same email reply, posted to `endpoint` of the ticket; returns the thread Zoho made.
+ */
+export function replyOperation(spec: {
+	operation: string;
+	endpoint: string;
+	option: Omit<INodePropertyOptions, 'value'>;
+	ticketDescription: string;
+	extraOptions?: INodeProperties[];
+}) {
+	const properties: INodeProperties[] = [
+		ticketLocator(spec.ticketDescription),
+		...replyProperties,
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [...replyOptions, ...(spec.extraOptions ?? [])],
+		},
+	];
+	return {
+		option: spec.option,
+		description: updateDisplayOptions({ show: { resource: ['ticket'], operation: [spec.operation] } }, properties),
+		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+			const thread = (await zohoDeskApi.call(this, {
+				method: 'POST',
+				path: ticketPath.call(this, itemIndex, spec.endpoint),
+				body: replyBody.call(this, itemIndex),
+				itemIndex,
+				scope: 'Desk.tickets.UPDATE',
+				sourceId: sourceIdOf.call(this, itemIndex),
+			})) as IDataObject | undefined;
+			return thread ? [thread] : [];
+		},
+	};
 }
