@@ -42,8 +42,6 @@ async function runSuite(install, tarball, nodeTypes) {
 	const suite = new Suite(`n8n ${install.version}`);
 	const started = Date.now();
 	const zd = await startZohoDesk({ tickets: SIMULATED_TICKETS });
-	/** The address replies of a department go out from, as the From Address picker lists it. */
-	const replyAddress = async (departmentId) => (await zd.desk('/mailReplyAddress', { departmentId })).data[0].address;
 	const hasWebhook = nodeTypes.includes(NODE_TYPES.webhookTrigger);
 	const hasPoll = nodeTypes.includes(NODE_TYPES.pollTrigger);
 	let n8n;
@@ -59,11 +57,10 @@ async function runSuite(install, tarball, nodeTypes) {
 				orgId: zd.sim.orgId,
 				scope: oauth2DefaultScopes(),
 			});
-			const [department] = (await zd.listAll('departments')).filter((d) => d.isEnabled);
 			const workflows = [
 				...workflowsFor(nodeTypes),
 				fixtures.oauth2ReadWorkflow(),
-				fixtures.ticketWritesWorkflow({ departmentId: department.id, fromAddress: await replyAddress(department.id) }),
+				await ticketWritesWorkflowFor(zd),
 			];
 			n8n = await prepareN8n({ install, zd, tarball, workflows, credentials: [oauth2] });
 			const loaded = (await n8n.exportNodeTypes()).map((type) => type.name);

@@ -27,6 +27,13 @@ function workflowsFor(nodeTypes) {
 	return workflows;
 }
 
+/** The ticket-writes workflow for the simulator's first enabled department, replying from its first reply address. */
+async function ticketWritesWorkflowFor(zd) {
+	const [department] = (await zd.listAll('departments')).filter((d) => d.isEnabled);
+	const { data } = await zd.desk('/mailReplyAddress', { departmentId: department.id });
+	return fixtures.ticketWritesWorkflow({ departmentId: department.id, fromAddress: data[0].address });
+}
+
 /**
  * A new isolated n8n with the packed package installed, the Self Client credential (plus `credentials`) and the
  * workflows imported. `env` adds to the recipe's environment (queue mode: Postgres and Redis).
@@ -93,6 +100,7 @@ module.exports = {
 	OWNER,
 	builtNodeTypes,
 	workflowsFor,
+	ticketWritesWorkflowFor,
 	prepareN8n,
 	setupOwner,
 	rest,
