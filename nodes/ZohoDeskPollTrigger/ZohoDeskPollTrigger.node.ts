@@ -7,8 +7,6 @@ import { authenticationProperty, credentialDescriptions } from '../shared/transp
 import { pollChanges } from './poll';
 import { pollProperties } from './properties';
 
-// Triggers cannot be AI tools; newer versions of this lint rule exempt them (and forbid usableAsTool on them).
-// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool
 export class ZohoDeskPollTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Zoho Desk Poll Trigger',

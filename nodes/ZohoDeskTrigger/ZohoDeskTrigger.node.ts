@@ -30,8 +30,6 @@ async function getTicketFields(this: ILoadOptionsFunctions): Promise<INodeProper
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-// Triggers cannot be AI tools; newer versions of this lint rule exempt them (and forbid usableAsTool on them).
-// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool
 export class ZohoDeskTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Zoho Desk Trigger',

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
  * testCredentials: the "Test" button of a saved credential, as n8n's CredentialsTester runs a credential's
  * `test` request (packages/cli/src/services/credentials-tester.service.ts): a temporary NoOp node whose one

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
  * An in-memory twin of n8n's CredentialsHelper (packages/cli/src/credentials-helper.ts): same defaults,
  * expression resolution, generic `authenticate`, `preAuthentication` trigger rule and persistence, with a

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
  * Runs our nodes through n8n-core's real execution code, with a credentials helper that behaves like n8n's
  * (credentialsHelper.ts) and an in-memory credential store the test can inspect afterwards.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /** deliverWebhook: an HTTP request reaching the node's webhook(), as WebhookService.runWebhook runs it. */
 import { WebhookContext } from 'n8n-core';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
  * Never write twice, against the simulator: a write whose answer is lost after Zoho applied it (the simulator's
  * `after` faults) leaves exactly one record, and the node either finds it or says the change may have happened.

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import nock from 'nock';
 
 import { DESK, ORG, TICKET_ID, desk, runZohoDesk, tickets, useNock } from './fixtures';

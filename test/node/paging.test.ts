@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
  * The pager never loops: a server that ignores `from`, or a list whose records keep being deleted ahead of the
  * read, ends the read with a clear error after a bounded number of calls instead of running until the execution is

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
  * The trigger against the simulator (test/simulator): registration with Zoho's URL validation, signed deliveries
  * of real record changes, a forged delivery, and removal. The simulator posts to the node's n8n URL; nock hands
