@@ -13,8 +13,8 @@
  *
  * Each read runs in a fresh child process (so its peak memory is its own) through n8n-core's real execution
  * (test/harness: WorkflowExecute, n8n's credential handling and httpRequestWithAuthentication):
- *   (a) the ZohoDesk node, Ticket → Get Many → Return All (nodes/shared/sync, 3 parallel requests);
- *   (b) a node that pages /tickets with the shared pager (nodes/shared/sync/pager.ts, no overlap): from=0,100,200…
+ *   (a) the ZohoDesk node, Ticket → Get Many → Return All (nodes/core/sync, 3 parallel requests);
+ *   (b) a node that pages /tickets with the shared pager (nodes/core/sync/pager.ts, no overlap): from=0,100,200…
  *       with limit=100 to the end, the way Return All read before the sync code (and other Zoho Desk nodes read).
  *       Offset paging does not depend on when tickets were created, so it runs once per N (uniform).
  * The simulator runs in this process and charges Zoho's credit schedule (3 credits up to offset 2,000, then 5, 10,
@@ -73,8 +73,8 @@ function handshake() {
 
 /** Return All as it was: the transport's offset paging over the ticket list. */
 function plainPagingNode() {
-	const { authenticationProperty, credentialDescriptions } = require(path.join(ROOT, 'nodes/shared/transport/index.ts'));
-	const { readPages } = require(path.join(ROOT, 'nodes/shared/sync/index.ts'));
+	const { authenticationProperty, credentialDescriptions } = require(path.join(ROOT, 'nodes/core/transport/index.ts'));
+	const { readPages } = require(path.join(ROOT, 'nodes/core/sync/index.ts'));
 	return {
 		description: {
 			displayName: 'Plain Offset Paging',
@@ -200,9 +200,9 @@ async function main() {
 	const sizes = option('sizes', '10000,100000').split(',').map(Number);
 	const latencyMs = Number(option('latency', '200'));
 	const shapes = option('shapes', 'uniform,frontLoaded,recent,growth,bursts').split(',');
-	const concurrency = 3; // DEFAULT_CONCURRENCY of nodes/shared/sync
+	const concurrency = 3; // DEFAULT_CONCURRENCY of nodes/core/sync
 	const load = () => os.loadavg().map((value) => value.toFixed(1)).join(' ');
-	console.log(`Return All of N tickets: (a) nodes/shared/sync vs (b) plain offset paging, through n8n-core (test/harness)`);
+	console.log(`Return All of N tickets: (a) nodes/core/sync vs (b) plain offset paging, through n8n-core (test/harness)`);
 	console.log(`${os.cpus().length} CPUs, load average at start ${load()}`);
 	for (const n of sizes) {
 		const runs = [];

@@ -1,7 +1,7 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { connectionProperties, hostExpression } from '../nodes/shared/transport/dataCenters';
-import { credentialTest } from '../nodes/shared/transport/credentialTest';
+import { connectionProperties, hostExpression } from '../nodes/core/transport/dataCenters';
+import { credentialTest } from '../nodes/core/transport/credentialTest';
 
 /** Least privilege: each scope is needed by an operation, checked against the `security` of Zoho's OpenAPI spec (README, Scopes). */
 export const DEFAULT_SCOPES = [

@@ -7,9 +7,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { connectionProperties, resolveHosts } from '../nodes/shared/transport/dataCenters';
-import { credentialTest } from '../nodes/shared/transport/credentialTest';
-import { obtainSelfClientToken } from '../nodes/shared/transport/selfClientToken';
+import { connectionProperties, resolveHosts } from '../nodes/core/transport/dataCenters';
+import { credentialTest } from '../nodes/core/transport/credentialTest';
+import { obtainSelfClientToken } from '../nodes/core/transport/selfClientToken';
 
 export class ZohoDeskSelfClientApi implements ICredentialType {
 	name = 'zohoDeskSelfClientApi';

@@ -9,9 +9,9 @@ import type {
 
 import { resourceProperties, resources } from './actions/resources';
 import { runOperation } from './actions/router';
-import { nameOf, README_URL } from '../shared/descriptions';
-import { listSearch, loadOptions, resourceMapping } from '../shared/methods';
-import { authenticationProperty, credentialDescriptions } from '../shared/transport';
+import { nameOf, README_URL } from '../core/descriptions';
+import { listSearch, loadOptions, resourceMapping } from '../core/methods';
+import { authenticationProperty, credentialDescriptions } from '../core/transport';
 
 /** "ticket:getMany" → "Get many tickets": what each operation does, as its selector says it. */
 const ACTIONS = Object.fromEntries(

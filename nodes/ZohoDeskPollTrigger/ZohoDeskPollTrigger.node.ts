@@ -1,9 +1,9 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
-import { nameOf, optionNames, README_URL } from '../shared/descriptions';
-import { listSearch } from '../shared/methods';
-import { authenticationProperty, credentialDescriptions } from '../shared/transport';
+import { nameOf, optionNames, README_URL } from '../core/descriptions';
+import { listSearch } from '../core/methods';
+import { authenticationProperty, credentialDescriptions } from '../core/transport';
 import { pollChanges } from './poll';
 import { pollProperties } from './properties';
 

@@ -1,4 +1,4 @@
-import type { RecordVersion } from '../shared/sync';
+import type { RecordVersion } from '../core/sync';
 
 /**
  * Where the next poll of a time-tracked table starts: the latest time seen, plus the record versions already

@@ -1,14 +1,14 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { optionalLocator } from '../shared/records';
-import { buildChange } from '../shared/changes';
-import type { ChangeOperation } from '../shared/changes';
-import { readAllRecords, readChangedSince, readNewest, readRecordsByIds, timeMs, versionsOf, withTimes } from '../shared/sync';
-import type { TimeField } from '../shared/sync';
-import { departmentQuery, TABLES } from '../shared/tables';
-import type { TableDescription, TableName } from '../shared/tables';
-import { connectionOf } from '../shared/transport';
+import { optionalLocator } from '../core/records';
+import { buildChange } from '../core/changes';
+import type { ChangeOperation } from '../core/changes';
+import { readAllRecords, readChangedSince, readNewest, readRecordsByIds, timeMs, versionsOf, withTimes } from '../core/sync';
+import type { TimeField } from '../core/sync';
+import { departmentQuery, TABLES } from '../core/tables';
+import type { TableDescription, TableName } from '../core/tables';
+import { connectionOf } from '../core/transport';
 import { advance, cursorAt, unseen } from './cursor';
 import type { TimeCursor } from './cursor';
 import type { PollEvent } from './properties';

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { recordLocator } from '../shared/descriptions';
-import { FIELD_MODULES, TABLE_NAMES, TABLES } from '../shared/tables';
-import type { TableDescription, TableName } from '../shared/tables';
+import { recordLocator } from '../core/descriptions';
+import { FIELD_MODULES, TABLE_NAMES, TABLES } from '../core/tables';
+import type { TableDescription, TableName } from '../core/tables';
 
 export type PollEvent = 'any' | 'created' | 'updated' | 'deleted';
 

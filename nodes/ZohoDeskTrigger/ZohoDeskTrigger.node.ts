@@ -10,10 +10,10 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { nameOf, optionNames, README_URL } from '../shared/descriptions';
-import { getDepartments } from '../shared/methods/loadOptions';
-import { recordLabel, TABLES } from '../shared/tables';
-import { authenticationProperty, credentialDescriptions, zohoDeskApi } from '../shared/transport';
+import { nameOf, optionNames, README_URL } from '../core/descriptions';
+import { getDepartments } from '../core/methods/loadOptions';
+import { recordLabel, TABLES } from '../core/tables';
+import { authenticationProperty, credentialDescriptions, zohoDeskApi } from '../core/transport';
 import { triggerProperties } from './properties';
 import { createWebhook, deleteOwnWebhook, webhookExists } from './registration';
 import { receive } from './webhook';

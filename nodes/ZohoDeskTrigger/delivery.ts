@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 
-import { buildChange } from '../shared/changes';
+import { buildChange } from '../core/changes';
 import { webhookEvent } from './events';
 
 /**

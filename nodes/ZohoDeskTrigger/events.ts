@@ -1,6 +1,6 @@
-import type { ChangeOperation } from '../shared/changes';
-import { TABLES } from '../shared/tables';
-import type { TableDescription, WebhookFilter } from '../shared/tables';
+import type { ChangeOperation } from '../core/changes';
+import { TABLES } from '../core/tables';
+import type { TableDescription, WebhookFilter } from '../core/tables';
 
 /**
  * Every Zoho Desk webhook event, described once: the module it belongs to, the normalised table and

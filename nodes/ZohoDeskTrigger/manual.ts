@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'crypto';
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { credentialTypeOf } from '../shared/transport';
+import { credentialTypeOf } from '../core/transport';
 import { sanitise } from './delivery';
 
 /**

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { departmentsOption } from '../shared/descriptions';
+import { departmentsOption } from '../core/descriptions';
 import { eventsAccepting, WEBHOOK_EVENTS } from './events';
 
 /** Zoho accepts at most this many watched fields on Ticket_Update (Webhook.json `fields.maxItems`). */

@@ -7,9 +7,9 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 
-import { listOf } from '../shared/records';
-import { zohoDeskApi } from '../shared/transport';
-import { zohoErrorOf } from '../shared/transport/errors';
+import { listOf } from '../core/records';
+import { zohoDeskApi } from '../core/transport';
+import { zohoErrorOf } from '../core/transport/errors';
 import { webhookEvent } from './events';
 import { webhookSecretOf } from './manual';
 import { MAX_WATCHED_FIELDS, MIN_SECRET_LENGTH } from './properties';

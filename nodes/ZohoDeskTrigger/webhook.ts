@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { connectionOf } from '../shared/transport';
+import { connectionOf } from '../core/transport';
 import { bodyBytes, carriesNoEvents, eventItems, parseBody, rawBodyOf, zohoEvents } from './delivery';
 import { describe } from './jwt';
 import { offeredSecret, tokenMatches, webhookSecretOf, workflowRuleItem } from './manual';

@@ -120,7 +120,7 @@ export const SPEC_AMENDMENTS: Amendment[] = [
 		apply: searchEndpoint('/api/v1/accounts/search', ['accountName', 'email', 'phone', 'website']),
 	},
 	{
-		what: 'GET /api/v1/views (view pickers in nodes/shared/methods/listSearch.ts)',
+		what: 'GET /api/v1/views (view pickers in nodes/core/methods/listSearch.ts)',
 		source: 'zoho/zohodesk-oas v1.0/CustomView.json @75e1ba57, operationId getViews (file not in our copy)',
 		apply: (operations, { orgId }) => {
 			if (operations.some((op) => op.method === 'GET' && op.path === '/api/v1/views')) {
@@ -143,7 +143,7 @@ export const SPEC_AMENDMENTS: Amendment[] = [
 		},
 	},
 	{
-		what: 'GET /api/v1/departments/{departmentId}/teams (team dropdown of the ticket field mapper, nodes/shared/methods/resourceMapping.ts)',
+		what: 'GET /api/v1/departments/{departmentId}/teams (team dropdown of the ticket field mapper, nodes/core/methods/resourceMapping.ts)',
 		source: 'zoho/zohodesk-oas v1.0/Team.json @75e1ba57, operationId getTeamsInDepartment (file not in our copy)',
 		apply: addOperation('GET', '/api/v1/departments/{departmentId}/teams', 'Team.json getTeamsInDepartment', (orgId) => [
 			{ name: 'departmentId', in: 'path', required: true, schema: ID_SCHEMA },

@@ -1,4 +1,4 @@
-import { TABLES } from '../../nodes/shared/tables';
+import { TABLES } from '../../nodes/core/tables';
 import { isDeskApiCall, validateRequest } from './validator';
 
 const DESK = 'https://desk.zoho.eu/api/v1';

@@ -18,8 +18,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { authenticationProperty, credentialDescriptions, credentialTypeOf } from '../../nodes/shared/transport';
-import type { ZohoDeskContext } from '../../nodes/shared/transport';
+import { authenticationProperty, credentialDescriptions, credentialTypeOf } from '../../nodes/core/transport';
+import type { ZohoDeskContext } from '../../nodes/core/transport';
 
 async function listDepartments(ctx: ZohoDeskContext): Promise<IDataObject> {
 	const credentialType = credentialTypeOf(ctx);

@@ -9,7 +9,7 @@
  *   deliverWebhook    webhook() in a WebhookContext with a fake express request/response
  *   loadOptions / listSearch / resourceMapperColumns   methods.loadOptions / listSearch / resourceMapping in a LoadOptionsContext
  *   testCredentials   a credential's `test` request, as the credential's "Test" button runs it (credentialTest.ts)
- *   requestZohoDesk   one call of our transport (nodes/shared/transport) from the node's context, as a picker makes it
+ *   requestZohoDesk   one call of our transport (nodes/core/transport) from the node's context, as a picker makes it
  *
  * Every call builds a fresh workflow; state that n8n keeps between runs is passed back in by the caller:
  * `staticData` (the workflow's static data returned by the previous call) and `credentials` (a CredentialStore,
@@ -44,8 +44,8 @@ import type {
 } from 'n8n-workflow';
 import { UnexpectedError, createRunExecutionData, deepCopy } from 'n8n-workflow';
 
-import { zohoDeskRequest } from '../../nodes/shared/transport';
-import type { ZohoDeskRequest, ZohoDeskResponse } from '../../nodes/shared/transport';
+import { zohoDeskRequest } from '../../nodes/core/transport';
+import type { ZohoDeskRequest, ZohoDeskResponse } from '../../nodes/core/transport';
 import type { CredentialsByType } from './credentialsHelper';
 import { coreContainer } from './n8nContainer';
 import { buildWorkflow, staticDataOf, webhookDataFor, type NodeUnderTest } from './workflow';

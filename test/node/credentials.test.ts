@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { DATA_CENTERS } from '../../nodes/shared/transport/dataCenters';
+import { DATA_CENTERS } from '../../nodes/core/transport/dataCenters';
 import { ORG, TICKET_ID, runZohoDesk, selfClient, useNock } from './fixtures';
 
 useNock();

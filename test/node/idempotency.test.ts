@@ -1,11 +1,11 @@
 /**
- * The transport's rule for writes (nodes/shared/transport): reads and PATCH/PUT/DELETE are retried; a POST is
+ * The transport's rule for writes (nodes/core/transport): reads and PATCH/PUT/DELETE are retried; a POST is
  * retried only when Zoho certainly did not act on it, and otherwise fails at once saying the change may or may
  * not have been applied, unless the request brings a lookup that finds out. Every attempt has a timeout and one
  * call's retries stay within a time budget.
  */
-import { RETRY_POLICY } from '../../nodes/shared/transport';
-import type { ZohoDeskRequest } from '../../nodes/shared/transport';
+import { RETRY_POLICY } from '../../nodes/core/transport';
+import type { ZohoDeskRequest } from '../../nodes/core/transport';
 import { requestZohoDesk } from '../harness';
 import { desk, recordSleeps, selfClient, useNock } from './fixtures';
 

@@ -2,7 +2,7 @@
  * Simplify keeps the most used ticket fields (tables.ts simpleFields) in every ticket read, and Return All with chosen
  * Fields still reads by search (which has no `fields`), trimming each ticket as it arrives.
  */
-import { TABLES } from '../../nodes/shared/tables';
+import { TABLES } from '../../nodes/core/tables';
 import { credentialFor, startSim } from '../sync/setup';
 import type { Simulator } from '../sync/setup';
 import { executeNode } from '../harness';

@@ -6,7 +6,7 @@ useNock();
 
 const listTickets = (extra = {}) => ({ resource: 'ticket', operation: 'getMany', ...extra });
 
-// Return All reads through nodes/shared/sync (test/sync); a Limit reads with the transport's offset paging.
+// Return All reads through nodes/core/sync (test/sync); a Limit reads with the transport's offset paging.
 describe('pagination', () => {
 	test('250 tickets with a Limit of 1000: exactly 3 calls of 100, 100, 100 (the short page ends it)', async () => {
 		const scope = desk();

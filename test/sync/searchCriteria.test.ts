@@ -1,5 +1,5 @@
-import { searchCriteria } from '../../nodes/shared/sync/searchCriteria';
-import { TABLES } from '../../nodes/shared/tables';
+import { searchCriteria } from '../../nodes/core/sync/searchCriteria';
+import { TABLES } from '../../nodes/core/tables';
 
 const tickets = TABLES.tickets;
 

@@ -1,18 +1,18 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
  * Shared by the sync tests: the simulator, a Self Client credential for it, an interceptor that changes records at
- * an exact point of a read, and SyncProbe, a node that runs one read of nodes/shared/sync inside n8n's
+ * an exact point of a read, and SyncProbe, a node that runs one read of nodes/core/sync inside n8n's
  * execution engine (so requests go through n8n's credential handling, like our real nodes).
  */
 import http from 'node:http';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { readAllRecords, readChangedSince } from '../../nodes/shared/sync';
-import type { TimeField } from '../../nodes/shared/sync';
-import { TABLES } from '../../nodes/shared/tables';
-import type { TableName } from '../../nodes/shared/tables';
-import { authenticationProperty, credentialDescriptions } from '../../nodes/shared/transport';
+import { readAllRecords, readChangedSince } from '../../nodes/core/sync';
+import type { TimeField } from '../../nodes/core/sync';
+import { TABLES } from '../../nodes/core/tables';
+import type { TableName } from '../../nodes/core/tables';
+import { authenticationProperty, credentialDescriptions } from '../../nodes/core/transport';
 import { executeNode } from '../harness';
 import type { CredentialStore } from '../harness';
 import type { Simulator } from '../fixtures';
@@ -73,7 +73,7 @@ class SyncProbe implements INodeType {
 		name: 'syncProbe',
 		group: ['transform'],
 		version: 1,
-		description: 'Runs one read of nodes/shared/sync',
+		description: 'Runs one read of nodes/core/sync',
 		defaults: { name: 'Sync Probe' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

@@ -1,5 +1,5 @@
 /**
- * The splitting rule of Return All (nodes/shared/sync/README.md), on the simulator, without timing: whenever a
+ * The splitting rule of Return All (nodes/core/sync/README.md), on the simulator, without timing: whenever a
  * parallel request is free, it splits the window with the most records left and reads the new part, so requests
  * stay busy whatever the shape of the portal's history, and the splits cost no calls.
  */

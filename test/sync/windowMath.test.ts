@@ -1,5 +1,5 @@
-/** The window maths of the keyset read (nodes/shared/sync/windowMath.ts), one rule at a time. */
-import { advance, lostRecords, splitIndex, splitOffset } from '../../nodes/shared/sync/windowMath';
+/** The window maths of the keyset read (nodes/core/sync/windowMath.ts), one rule at a time. */
+import { advance, lostRecords, splitIndex, splitOffset } from '../../nodes/core/sync/windowMath';
 
 describe('advance: where the next query of a window starts', () => {
 	test('after a page ending in a new millisecond: at that millisecond, skipping the records of it already read', () => {

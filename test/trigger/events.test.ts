@@ -1,5 +1,5 @@
 import { readContract } from '../contract/contract';
-import { TABLES } from '../../nodes/shared/tables';
+import { TABLES } from '../../nodes/core/tables';
 import { WEBHOOK_EVENTS } from '../../nodes/ZohoDeskTrigger/events';
 import { triggerProperties } from '../../nodes/ZohoDeskTrigger/properties';
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector } from '../../shared/descriptions';
+import { operationSelector } from '../../core/descriptions';
 import type { Operation } from './node.type';
 import * as account from './account/Account.resource';
 import * as contact from './contact/Contact.resource';

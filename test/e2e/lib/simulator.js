@@ -7,7 +7,7 @@ const { http, repoRoot } = require('./util');
 const { READ_NODES } = require('../fixtures');
 
 // Table facts (paths, page sizes) come from the package's own table registry, as built.
-const tables = () => require(path.join(repoRoot, 'dist', 'nodes', 'shared', 'tables.js')).TABLES;
+const tables = () => require(path.join(repoRoot, 'dist', 'nodes', 'core', 'tables.js')).TABLES;
 
 async function startZohoDesk(options = {}) {
 	const sim = await startSimulator({ host: '127.0.0.1', ...options });

@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { TABLES } from '../../../shared/tables';
-import { relatedListProperties } from '../../../shared/descriptions';
-import { readRelatedList } from '../../../shared/records';
+import { TABLES } from '../../../core/tables';
+import { relatedListProperties } from '../../../core/descriptions';
+import { readRelatedList } from '../../../core/records';
 
 const list = TABLES.contacts.relatedTo!.accounts!;
 

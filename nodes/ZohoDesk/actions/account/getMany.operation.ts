@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { TABLES } from '../../../shared/tables';
-import { getManyOption, parallelRequestsOption, returnAllProperties, sortOptions } from '../../../shared/descriptions';
-import { readRecords, sortParam } from '../../../shared/records';
+import { TABLES } from '../../../core/tables';
+import { getManyOption, parallelRequestsOption, returnAllProperties, sortOptions } from '../../../core/descriptions';
+import { readRecords, sortParam } from '../../../core/records';
 
 const table = TABLES.accounts;
 

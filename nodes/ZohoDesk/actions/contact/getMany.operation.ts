@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { TABLES } from '../../../shared/tables';
+import { TABLES } from '../../../core/tables';
 import {
 	getManyOption,
 	includeOption,
@@ -9,8 +9,8 @@ import {
 	recordLocator,
 	returnAllProperties,
 	sortOptions,
-} from '../../../shared/descriptions';
-import { csv, optionalLocator, readRecords, sortParam } from '../../../shared/records';
+} from '../../../core/descriptions';
+import { csv, optionalLocator, readRecords, sortParam } from '../../../core/records';
 
 const table = TABLES.contacts;
 

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { searchOperation } from '../../../shared/operations';
-import { TABLES } from '../../../shared/tables';
+import { searchOperation } from '../../../core/operations';
+import { TABLES } from '../../../core/tables';
 
 /** Zoho's contact search criteria (GET /contacts/search) */
 const CRITERIA: INodeProperties[] = [

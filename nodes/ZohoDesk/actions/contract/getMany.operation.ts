@@ -1,9 +1,9 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { TABLES } from '../../../shared/tables';
-import { departmentsOption, filtersCollection, getManyOption, listOptionsCollection, recordLocator, returnAllProperties } from '../../../shared/descriptions';
-import { csv, listOptionsQuery, optionalLocator, readRecords } from '../../../shared/records';
+import { TABLES } from '../../../core/tables';
+import { departmentsOption, filtersCollection, getManyOption, listOptionsCollection, recordLocator, returnAllProperties } from '../../../core/descriptions';
+import { csv, listOptionsQuery, optionalLocator, readRecords } from '../../../core/records';
 
 const table = TABLES.contracts;
 

@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { TABLES } from '../../../shared/tables';
-import { filtersCollection, getManyOption, returnAllProperties } from '../../../shared/descriptions';
-import { readRecords } from '../../../shared/records';
+import { TABLES } from '../../../core/tables';
+import { filtersCollection, getManyOption, returnAllProperties } from '../../../core/descriptions';
+import { readRecords } from '../../../core/records';
 
 const table = TABLES.departments;
 

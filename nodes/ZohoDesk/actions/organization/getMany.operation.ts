@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { zohoDeskApi } from '../../../shared/transport';
-import { returnAllProperties } from '../../../shared/descriptions';
+import { zohoDeskApi } from '../../../core/transport';
+import { returnAllProperties } from '../../../core/descriptions';
 
 export const option = {
 	name: 'Get Many',

@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { FIELD_MODULES, TABLES } from '../../../shared/tables';
-import { filtersCollection, getManyOption, recordLocator, returnAllProperties } from '../../../shared/descriptions';
-import { csv, optionalLocator, readRecords } from '../../../shared/records';
+import { FIELD_MODULES, TABLES } from '../../../core/tables';
+import { filtersCollection, getManyOption, recordLocator, returnAllProperties } from '../../../core/descriptions';
+import { csv, optionalLocator, readRecords } from '../../../core/records';
 
 const table = TABLES.organizationFields;
 

@@ -1,4 +1,4 @@
-import { getByIdOperation } from '../../../shared/operations';
-import { TABLES } from '../../../shared/tables';
+import { getByIdOperation } from '../../../core/operations';
+import { TABLES } from '../../../core/tables';
 
 export const { option, description, execute } = getByIdOperation(TABLES.products);

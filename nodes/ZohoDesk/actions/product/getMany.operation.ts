@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { TABLES } from '../../../shared/tables';
-import { filtersCollection, getManyOption, listOptionsCollection, recordLocator, returnAllProperties } from '../../../shared/descriptions';
-import { listOptionsQuery, optionalLocator, readRecords } from '../../../shared/records';
+import { TABLES } from '../../../core/tables';
+import { filtersCollection, getManyOption, listOptionsCollection, recordLocator, returnAllProperties } from '../../../core/descriptions';
+import { listOptionsQuery, optionalLocator, readRecords } from '../../../core/records';
 
 const table = TABLES.products;
 

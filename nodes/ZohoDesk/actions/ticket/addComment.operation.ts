@@ -1,7 +1,7 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { zohoDeskApi } from '../../../shared/transport';
+import { zohoDeskApi } from '../../../core/transport';
 import { commentContentProperties, ticketLocator, ticketPath } from './conversation';
 import { sourceIdOf, writeOptions } from './writeParameters';
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { recordLocator } from '../../../shared/descriptions';
+import { recordLocator } from '../../../core/descriptions';
 
 /** What the attachment operations share: the attachment picker (by ID), the binary field and the upload's form. */
 

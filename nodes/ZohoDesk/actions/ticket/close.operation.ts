@@ -1,9 +1,9 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ID_PATTERN } from '../../../shared/descriptions';
-import { csv } from '../../../shared/records';
-import { zohoDeskApi } from '../../../shared/transport';
+import { ID_PATTERN } from '../../../core/descriptions';
+import { csv } from '../../../core/records';
+import { zohoDeskApi } from '../../../core/transport';
 import { appliedWhen } from './ticketState';
 import { sourceIdOf, writeOptions } from './writeParameters';
 

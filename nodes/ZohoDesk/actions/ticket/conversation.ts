@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { recordLocator } from '../../../shared/descriptions';
-import { recordId } from '../../../shared/records';
-import { pickerMethod, TABLES } from '../../../shared/tables';
+import { recordLocator } from '../../../core/descriptions';
+import { recordId } from '../../../core/records';
+import { pickerMethod, TABLES } from '../../../core/tables';
 import { TICKET_URL_REGEX } from './get.operation';
 
 /** What the conversation operations (threads, replies, comments) share: the ticket and comment pickers and paths. */

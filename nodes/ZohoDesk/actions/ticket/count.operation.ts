@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { TABLES } from '../../../shared/tables';
-import { zohoDeskApi } from '../../../shared/transport';
-import { compact } from '../../../shared/query';
+import { TABLES } from '../../../core/tables';
+import { zohoDeskApi } from '../../../core/transport';
+import { compact } from '../../../core/query';
 import { searchFilterProperties, searchQuery } from './searchFilters';
 
 export const option = { name: 'Count', description: 'Count tickets matching search criteria', action: 'Count tickets' };

@@ -1,11 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fieldsForExecution, mappedValues, recordBody } from '../../../shared/fields';
-import { recordLocator } from '../../../shared/descriptions';
-import { recordId } from '../../../shared/records';
-import { pickerMethod, TABLES } from '../../../shared/tables';
-import { zohoDeskApi } from '../../../shared/transport';
+import { fieldsForExecution, mappedValues, recordBody } from '../../../core/fields';
+import { recordLocator } from '../../../core/descriptions';
+import { recordId } from '../../../core/records';
+import { pickerMethod, TABLES } from '../../../core/tables';
+import { zohoDeskApi } from '../../../core/transport';
 import { departmentLocator, fieldsMapper, layoutOption, sourceIdOf, writeOptions } from './writeParameters';
 
 const properties: INodeProperties[] = [

@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { recordIdLocator } from '../../../shared/descriptions';
-import { recordId } from '../../../shared/records';
-import { TABLES } from '../../../shared/tables';
-import { zohoDeskApi } from '../../../shared/transport';
+import { recordIdLocator } from '../../../core/descriptions';
+import { recordId } from '../../../core/records';
+import { TABLES } from '../../../core/tables';
+import { zohoDeskApi } from '../../../core/transport';
 import { TICKET_URL_REGEX } from './get.operation';
 import { appliedWhen } from './ticketState';
 import { sourceIdOf, writeOptions } from './writeParameters';

@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { recordId } from '../../../shared/records';
-import { zohoDeskApi } from '../../../shared/transport';
+import { recordId } from '../../../core/records';
+import { zohoDeskApi } from '../../../core/transport';
 import { attachmentLocator } from './attachment';
 import { ticketLocator, ticketPath } from './conversation';
 

@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { recordId } from '../../../shared/records';
-import { zohoDeskApi } from '../../../shared/transport';
+import { recordId } from '../../../core/records';
+import { zohoDeskApi } from '../../../core/transport';
 import { commentLocator, commentPath, ticketLocator } from './conversation';
 import { sourceIdOf, writeOptions } from './writeParameters';
 

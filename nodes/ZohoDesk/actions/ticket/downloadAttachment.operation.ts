@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { recordId } from '../../../shared/records';
-import { zohoDeskRequest } from '../../../shared/transport';
+import { recordId } from '../../../core/records';
+import { zohoDeskRequest } from '../../../core/transport';
 import type { ItemsWithFiles } from '../node.type';
 import { attachmentLocator, binaryFieldProperty, fileNameOf } from './attachment';
 import { ticketLocator, ticketPath } from './conversation';

@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { TABLES } from '../../../shared/tables';
-import { getOption, includeOption, recordIdLocator, simplifyProperty } from '../../../shared/descriptions';
-import { csv, getRecord } from '../../../shared/records';
+import { TABLES } from '../../../core/tables';
+import { getOption, includeOption, recordIdLocator, simplifyProperty } from '../../../core/descriptions';
+import { csv, getRecord } from '../../../core/records';
 
 const table = TABLES.tickets;
 

@@ -1,8 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllProperties } from '../../../shared/descriptions';
-import { readPages } from '../../../shared/sync';
+import { returnAllProperties } from '../../../core/descriptions';
+import { readPages } from '../../../core/sync';
 import { ATTACHMENT_PAGE_SIZE } from './attachment';
 import { ticketLocator, ticketPath } from './conversation';
 

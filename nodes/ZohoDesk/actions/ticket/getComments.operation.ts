@@ -1,10 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllProperties } from '../../../shared/descriptions';
-import { compact } from '../../../shared/query';
-import { csv } from '../../../shared/records';
-import { readPages } from '../../../shared/sync';
+import { returnAllProperties } from '../../../core/descriptions';
+import { compact } from '../../../core/query';
+import { csv } from '../../../core/records';
+import { readPages } from '../../../core/sync';
 import { CONVERSATION_PAGE_SIZE, ticketLocator, ticketPath } from './conversation';
 
 const properties: INodeProperties[] = [

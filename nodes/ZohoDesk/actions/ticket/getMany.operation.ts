@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { TABLES } from '../../../shared/tables';
+import { TABLES } from '../../../core/tables';
 import {
 	filtersCollection,
 	getManyOption,
@@ -9,8 +9,8 @@ import {
 	recordLocator,
 	returnAllProperties,
 	simplifyProperty,
-} from '../../../shared/descriptions';
-import { csv, listOptionsQuery, optionalLocator, readRecords } from '../../../shared/records';
+} from '../../../core/descriptions';
+import { csv, listOptionsQuery, optionalLocator, readRecords } from '../../../core/records';
 
 const table = TABLES.tickets;
 

@@ -1,11 +1,11 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { parallelRequestsOption, returnAllProperties } from '../../../shared/descriptions';
-import { compact } from '../../../shared/query';
-import { DEFAULT_CONCURRENCY, readPages } from '../../../shared/sync';
-import { inParallel } from '../../../shared/sync/parallel';
-import { zohoDeskApi } from '../../../shared/transport';
+import { parallelRequestsOption, returnAllProperties } from '../../../core/descriptions';
+import { compact } from '../../../core/query';
+import { DEFAULT_CONCURRENCY, readPages } from '../../../core/sync';
+import { inParallel } from '../../../core/sync/parallel';
+import { zohoDeskApi } from '../../../core/transport';
 import { CONVERSATION_PAGE_SIZE, ticketLocator, ticketPath } from './conversation';
 
 const properties: INodeProperties[] = [

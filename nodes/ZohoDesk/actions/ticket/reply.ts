@@ -1,9 +1,9 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { compact } from '../../../shared/query';
-import { csv } from '../../../shared/records';
-import { zohoDeskApi } from '../../../shared/transport';
+import { compact } from '../../../core/query';
+import { csv } from '../../../core/records';
+import { zohoDeskApi } from '../../../core/transport';
 import { ticketLocator, ticketPath } from './conversation';
 import { sourceIdOf, sourceIdOption } from './writeParameters';
 

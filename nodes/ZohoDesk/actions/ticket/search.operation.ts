@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { TABLES } from '../../../shared/tables';
-import { returnAllProperties, simplifyProperty, sortOptions } from '../../../shared/descriptions';
-import { searchRecords, sortParam } from '../../../shared/records';
+import { TABLES } from '../../../core/tables';
+import { returnAllProperties, simplifyProperty, sortOptions } from '../../../core/descriptions';
+import { searchRecords, sortParam } from '../../../core/records';
 import { searchFilterProperties, searchQuery } from './searchFilters';
 
 /** Zoho's ticket search accepts `from` up to 999 (OpenAPI spec), so one query reaches 1,099 tickets. */

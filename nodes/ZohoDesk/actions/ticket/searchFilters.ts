@@ -1,8 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { recordLocator } from '../../../shared/descriptions';
-import { csv, optionalLocator } from '../../../shared/records';
+import { recordLocator } from '../../../core/descriptions';
+import { csv, optionalLocator } from '../../../core/records';
 
 /** Zoho search matches at most 10 custom fields (customField1..customField10). */
 const MAX_CUSTOM_FIELDS = 10;

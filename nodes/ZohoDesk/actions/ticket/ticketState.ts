@@ -1,11 +1,11 @@
 /**
- * Reads a ticket back after a Move, Close or Delete whose answer was lost (nodes/shared/transport `findApplied`):
+ * Reads a ticket back after a Move, Close or Delete whose answer was lost (nodes/core/transport `findApplied`):
  * these POSTs say nothing but "done", so the ticket's own state tells whether Zoho applied them.
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { recordPath, TABLES } from '../../../shared/tables';
-import { zohoDeskApi } from '../../../shared/transport';
+import { recordPath, TABLES } from '../../../core/tables';
+import { zohoDeskApi } from '../../../core/transport';
 
 /** `{}` (applied) when every ticket is in the wanted state, undefined (not applied) otherwise. */
 export function appliedWhen(

@@ -1,11 +1,11 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fieldsForExecution, mappedValues, recordBody } from '../../../shared/fields';
-import { recordIdLocator } from '../../../shared/descriptions';
-import { recordId } from '../../../shared/records';
-import { recordPath, TABLES } from '../../../shared/tables';
-import { zohoDeskApi } from '../../../shared/transport';
+import { fieldsForExecution, mappedValues, recordBody } from '../../../core/fields';
+import { recordIdLocator } from '../../../core/descriptions';
+import { recordId } from '../../../core/records';
+import { recordPath, TABLES } from '../../../core/tables';
+import { zohoDeskApi } from '../../../core/transport';
 import { TICKET_URL_REGEX } from './get.operation';
 import { departmentLocator, fieldsMapper, layoutOption, sourceIdOf, writeOptions } from './writeParameters';
 

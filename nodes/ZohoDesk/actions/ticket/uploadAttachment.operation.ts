@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { zohoDeskApi } from '../../../shared/transport';
+import { zohoDeskApi } from '../../../core/transport';
 import { binaryFieldProperty, fileForm } from './attachment';
 import { ticketLocator, ticketPath } from './conversation';
 

@@ -1,8 +1,8 @@
 /** Parameters the ticket write operations share: department and layout pickers, the field mapper, write options. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { recordLocator } from '../../../shared/descriptions';
-import { pickerMethod, TABLES } from '../../../shared/tables';
+import { recordLocator } from '../../../core/descriptions';
+import { pickerMethod, TABLES } from '../../../core/tables';
 
 export const departmentLocator = (description: string, required = true): INodeProperties =>
 	recordLocator({

@@ -202,7 +202,7 @@ export const getManyOption = (plural: string): OperationOption => ({
 
 /**
  * "Created Since" / "Modified Since" filters for the tables whose records carry those times: the read asks Zoho
- * only for what changed (nodes/shared/sync), each record once, oldest first.
+ * only for what changed (nodes/core/sync), each record once, oldest first.
  */
 export function changedSinceFilters(table: TableDescription): INodeProperties[] {
 	const filters: INodeProperties[] = [];

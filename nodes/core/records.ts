@@ -101,7 +101,7 @@ function changedSince(this: IExecuteFunctions, itemIndex: number) {
 
 /**
  * A table's list endpoint with the node's Return All / Limit and Since filters. Return All and the Since filters
- * read at the lowest credit cost (nodes/shared/sync); a limited read stops at its limit.
+ * read at the lowest credit cost (nodes/core/sync); a limited read stops at its limit.
  */
 export async function readRecords(
 	this: IExecuteFunctions,
