@@ -8,6 +8,18 @@ import { TICKET_URL_REGEX } from './get.operation';
 /** What the conversation operations (threads, replies, comments) share: the ticket and comment pickers and paths. */
 
 /** Zoho lists threads and comments 100 at a time. */
+/** Whether a comment's or reply's content is plain text or HTML. */
+export const contentTypeProperty: INodeProperties = {
+	displayName: 'Content Type',
+	name: 'contentType',
+	type: 'options',
+	options: [
+		{ name: 'Plain Text', value: 'plainText' },
+		{ name: 'HTML', value: 'html' },
+	],
+	default: 'plainText',
+};
+
 export const CONVERSATION_PAGE_SIZE = 100;
 
 export function ticketLocator(description: string): INodeProperties {
@@ -53,14 +65,5 @@ export const commentContentProperties: INodeProperties[] = [
 		description:
 			'The comment text (at most 32,000 characters). Mention an agent with zsu[@user:ZUID]zsu or a team with zsu[@team:TEAM_ID_NAME]zsu.',
 	},
-	{
-		displayName: 'Content Type',
-		name: 'contentType',
-		type: 'options',
-		options: [
-			{ name: 'Plain Text', value: 'plainText' },
-			{ name: 'HTML', value: 'html' },
-		],
-		default: 'plainText',
-	},
+	contentTypeProperty,
 ];

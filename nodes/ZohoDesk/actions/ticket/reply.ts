@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOpti
 import { compact } from '../../../core/query';
 import { csv } from '../../../core/records';
 import { zohoDeskApi } from '../../../core/transport';
-import { ticketLocator, ticketPath } from './conversation';
+import { contentTypeProperty, ticketLocator, ticketPath } from './conversation';
 import { sourceIdOf, sourceIdOption } from './writeParameters';
 
 /** The email reply fields Send Reply and Save Draft Reply share (Thread.json emailThreadSendReply). */
@@ -44,16 +44,7 @@ export const replyProperties: INodeProperties[] = [
 		required: true,
 		description: 'The body of the email, as HTML or plain text (see Content Type)',
 	},
-	{
-		displayName: 'Content Type',
-		name: 'contentType',
-		type: 'options',
-		options: [
-			{ name: 'Plain Text', value: 'plainText' },
-			{ name: 'HTML', value: 'html' },
-		],
-		default: 'plainText',
-	},
+	contentTypeProperty,
 	{
 		displayName: 'To',
 		name: 'to',
