@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { recordLocator } from '../core/descriptions';
+import { recordLocator, optionsCollection } from '../core/descriptions';
 import { FIELD_MODULES, TABLE_NAMES, TABLES } from '../core/tables';
 import type { TableDescription, TableName } from '../core/tables';
 
@@ -66,42 +66,35 @@ export const pollProperties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { table: DELETES_INVISIBLE } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				...recordLocator({
-					name: 'departmentId',
-					displayName: 'Department',
-					searchListMethod: 'searchDepartments',
-					description: 'Only records of this department',
-				}),
-				displayOptions: { show: { '/table': tablesWhere((table) => table.departmentFilter !== undefined) } },
+	optionsCollection([
+		{
+			...recordLocator({
+				name: 'departmentId',
+				displayName: 'Department',
+				searchListMethod: 'searchDepartments',
+				description: 'Only records of this department',
+			}),
+			displayOptions: { show: { '/table': tablesWhere((table) => table.departmentFilter !== undefined) } },
+		},
+		{
+			displayName: 'Detect Deletes',
+			name: 'detectDeletes',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to read every record on each poll to notice deleted ones. Costs 3 credits per 100 records per poll; without it a poll reads only what changed.',
+			// Tables read by snapshot compare every id anyway.
+			displayOptions: {
+				show: { '/table': tablesWhere((table) => table.poll.deletesVisible && table.changeTracking !== 'snapshot') },
 			},
-			{
-				displayName: 'Detect Deletes',
-				name: 'detectDeletes',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to read every record on each poll to notice deleted ones. Costs 3 credits per 100 records per poll; without it a poll reads only what changed.',
-				// Tables read by snapshot compare every id anyway.
-				displayOptions: {
-					show: { '/table': tablesWhere((table) => table.poll.deletesVisible && table.changeTracking !== 'snapshot') },
-				},
-			},
-			{
-				displayName: 'Emit Initial Snapshot',
-				name: 'emitInitialSnapshot',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether the first poll emits every existing record as created. Otherwise it emits nothing and only remembers where to start.',
-			},
-		],
-	},
+		},
+		{
+			displayName: 'Emit Initial Snapshot',
+			name: 'emitInitialSnapshot',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether the first poll emits every existing record as created. Otherwise it emits nothing and only remembers where to start.',
+		},
+	]),
 ];

@@ -168,11 +168,15 @@ export const fieldsOption: INodeProperties = {
 	default: '',
 	placeholder: 'subject,status,cf_region',
 	description:
-		'Comma-separated API names of the fields to return (at most 30; custom fields as cf_name). Empty returns Zoho\'s default fields.',
+		"Comma-separated API names of the fields to return (at most 30; custom fields as cf_name). Empty returns Zoho's default fields.",
 };
 
 /** A resource's operation selector. */
-export function operationSelector(resource: string, options: INodePropertyOptions[], defaultOperation: string): INodeProperties {
+export function operationSelector(
+	resource: string,
+	options: INodePropertyOptions[],
+	defaultOperation: string,
+): INodeProperties {
 	return {
 		displayName: 'Operation',
 		name: 'operation',
@@ -267,21 +271,26 @@ export function filtersCollection(table: TableDescription, filters: INodePropert
 	};
 }
 
-/** A sortable list's Options collection: sort, include, fields and parallel requests. */
-export function listOptionsCollection(table: TableDescription): INodeProperties {
+/** The optional settings of an operation, in n8n's usual "Options" collection. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			...sortOptions(table.sortFields),
-			includeOption(table.listInclude, `Related records to embed in each ${table.displayName.toLowerCase()}`),
-			fieldsOption,
-			parallelRequestsOption,
-		],
+		options,
 	};
+}
+
+/** A sortable list's Options collection: sort, include, fields and parallel requests. */
+export function listOptionsCollection(table: TableDescription): INodeProperties {
+	return optionsCollection([
+		...sortOptions(table.sortFields),
+		includeOption(table.listInclude, `Related records to embed in each ${table.displayName.toLowerCase()}`),
+		fieldsOption,
+		parallelRequestsOption,
+	]);
 }
 
 /** Several departments picked from Zoho's list (methods/loadOptions getDepartments), sent as `departmentIds`. */
@@ -308,21 +317,20 @@ export function parentLocator(table: TableDescription, description: string): INo
 }
 
 /** The parameters of a related list (an account's contacts...): its parent, Return All / Limit, sort and include. */
-export function relatedListProperties(parent: TableDescription, child: TableDescription, list: RelatedList): INodeProperties[] {
+export function relatedListProperties(
+	parent: TableDescription,
+	child: TableDescription,
+	list: RelatedList,
+): INodeProperties[] {
 	const plural = `${child.displayName.toLowerCase()}s`;
 	return [
 		parentLocator(parent, `The ${parent.displayName.toLowerCase()} whose ${plural} to list`),
 		...returnAllProperties(),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				...sortOptions(list.sortFields),
-				...(list.include.length ? [includeOption(list.include, `Related records to embed in each ${child.displayName.toLowerCase()}`)] : []),
-			],
-		},
+		optionsCollection([
+			...sortOptions(list.sortFields),
+			...(list.include.length
+				? [includeOption(list.include, `Related records to embed in each ${child.displayName.toLowerCase()}`)]
+				: []),
+		]),
 	];
 }

@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { getOption, includeOption, recordIdLocator, returnAllProperties } from './descriptions';
+import { getOption, includeOption, recordIdLocator, returnAllProperties, optionsCollection } from './descriptions';
 import { csv, getRecord, searchRecords } from './records';
 import type { TableDescription } from './tables';
 
@@ -15,14 +15,9 @@ export function getByIdOperation(table: TableDescription, singular: string = tab
 	const embedsRelated = table.recordInclude.length > 0;
 	const properties: INodeProperties[] = [recordIdLocator(table)];
 	if (embedsRelated) {
-		properties.push({
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [includeOption(table.recordInclude, `Related records to embed in the ${singular}`)],
-		});
+		properties.push(
+			optionsCollection([includeOption(table.recordInclude, `Related records to embed in the ${singular}`)]),
+		);
 	}
 	return {
 		option: getOption(singular),
@@ -52,7 +47,14 @@ export function searchOperation(table: TableDescription, criteria: INodeProperti
 				default: '',
 				description: `Words to find anywhere in the ${table.resource}. Leave empty to match on the criteria only.`,
 			},
-			{ displayName: 'Criteria', name: 'criteria', type: 'collection', placeholder: 'Add Criterion', default: {}, options: criteria },
+			{
+				displayName: 'Criteria',
+				name: 'criteria',
+				type: 'collection',
+				placeholder: 'Add Criterion',
+				default: {},
+				options: criteria,
+			},
 			...returnAllProperties(search.maxFrom + search.pageSize),
 		]),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

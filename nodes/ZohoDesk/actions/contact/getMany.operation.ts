@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { TABLES } from '../../../core/tables';
 import {
+	optionsCollection,
 	getManyOption,
 	includeOption,
 	parallelRequestsOption,
@@ -24,23 +25,19 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [recordLocator({ name: 'viewId', displayName: 'View', searchListMethod: 'searchContactViews' })],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			...sortOptions(table.sortFields),
-			includeOption(table.listInclude, 'Related records to embed in each contact, instead of one call per contact'),
-			parallelRequestsOption,
-		],
-	},
+	optionsCollection([
+		...sortOptions(table.sortFields),
+		includeOption(table.listInclude, 'Related records to embed in each contact, instead of one call per contact'),
+		parallelRequestsOption,
+	]),
 ];
 
 export const option = getManyOption('contacts');
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['getMany'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;

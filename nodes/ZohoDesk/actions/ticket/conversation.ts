@@ -7,7 +7,6 @@ import { TICKET_URL_REGEX } from './get.operation';
 
 /** What the conversation operations (threads, replies, comments) share: the ticket and comment pickers and paths. */
 
-/** Zoho lists threads and comments 100 at a time. */
 /** Whether a comment's or reply's content is plain text or HTML. */
 export const contentTypeProperty: INodeProperties = {
 	displayName: 'Content Type',
@@ -20,6 +19,7 @@ export const contentTypeProperty: INodeProperties = {
 	default: 'plainText',
 };
 
+/** Zoho lists threads and comments 100 at a time. */
 export const CONVERSATION_PAGE_SIZE = 100;
 
 export function ticketLocator(description: string): INodeProperties {

@@ -2,7 +2,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { TABLES } from '../../../core/tables';
-import { getOption, includeOption, recordIdLocator, simplifyProperty } from '../../../core/descriptions';
+import {
+	getOption,
+	includeOption,
+	recordIdLocator,
+	simplifyProperty,
+	optionsCollection,
+} from '../../../core/descriptions';
 import { csv, getRecord } from '../../../core/records';
 
 const table = TABLES.tickets;
@@ -13,14 +19,7 @@ export const TICKET_URL_REGEX = 'Cases/dv/([0-9]{1,19})';
 const properties: INodeProperties[] = [
 	recordIdLocator(table, { urlRegex: TICKET_URL_REGEX }),
 	simplifyProperty(table),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [includeOption(table.recordInclude, 'Related records to embed in the ticket')],
-	},
+	optionsCollection([includeOption(table.recordInclude, 'Related records to embed in the ticket')]),
 ];
 
 export const option = getOption('ticket');

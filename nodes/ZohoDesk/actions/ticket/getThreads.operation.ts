@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { parallelRequestsOption, returnAllProperties } from '../../../core/descriptions';
+import { parallelRequestsOption, returnAllProperties, optionsCollection } from '../../../core/descriptions';
 import { compact } from '../../../core/query';
 import { DEFAULT_CONCURRENCY, readPages } from '../../../core/sync';
 import { inParallel } from '../../../core/sync/parallel';
@@ -11,40 +11,36 @@ import { CONVERSATION_PAGE_SIZE, ticketLocator, ticketPath } from './conversatio
 const properties: INodeProperties[] = [
 	ticketLocator('The ticket whose email threads to return'),
 	...returnAllProperties(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Content',
-				name: 'includeContent',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to add each thread's full content (content as sent, and plainText). Zoho's list gives only a summary, so this reads every thread: one more call per thread.",
-			},
-			{
-				displayName: 'Oldest First',
-				name: 'oldestFirst',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return the oldest thread first (Zoho returns the newest first)',
-			},
-			parallelRequestsOption,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Include Content',
+			name: 'includeContent',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to add each thread's full content (content as sent, and plainText). Zoho's list gives only a summary, so this reads every thread: one more call per thread.",
+		},
+		{
+			displayName: 'Oldest First',
+			name: 'oldestFirst',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return the oldest thread first (Zoho returns the newest first)',
+		},
+		parallelRequestsOption,
+	]),
 ];
 
 export const option = {
 	name: 'Get Threads',
-	description: 'List a ticket\'s email threads, optionally with their full content',
+	description: "List a ticket's email threads, optionally with their full content",
 	action: 'Get ticket threads',
 };
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['getThreads'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['getThreads'] } },
+	properties,
+);
 
 /**
  * Each listed thread with its full content. Zoho has no list with content: the list's items carry a ~100-character

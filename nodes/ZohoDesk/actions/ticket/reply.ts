@@ -1,6 +1,7 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../core/descriptions';
 import { compact } from '../../../core/query';
 import { csv } from '../../../core/records';
 import { zohoDeskApi } from '../../../core/transport';
@@ -18,7 +19,8 @@ export const replyProperties: INodeProperties[] = [
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: "The address the email goes out from: one of the portal's reply addresses (its ticket's department's first)",
+		description:
+			"The address the email goes out from: one of the portal's reply addresses (its ticket's department's first)",
 		modes: [
 			{
 				displayName: 'From List',
@@ -79,7 +81,9 @@ const addresses = (value: unknown) => csv(value)?.split(',').join(', ');
 
 /** The request body of an email reply: always the EMAIL channel, from a portal address. */
 export function replyBody(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const fromEmailAddress = String(this.getNodeParameter('fromEmailAddress', itemIndex, '', { extractValue: true }) ?? '').trim();
+	const fromEmailAddress = String(
+		this.getNodeParameter('fromEmailAddress', itemIndex, '', { extractValue: true }) ?? '',
+	).trim();
 	const content = this.getNodeParameter('content', itemIndex, '') as string;
 	if (!fromEmailAddress) {
 		throw new NodeOperationError(this.getNode(), 'Choose the From Address', {
@@ -114,14 +118,7 @@ export function replyOperation(spec: {
 	const properties: INodeProperties[] = [
 		ticketLocator(spec.ticketDescription),
 		...replyProperties,
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [...replyOptions, ...(spec.extraOptions ?? [])],
-		},
+		optionsCollection([...replyOptions, ...(spec.extraOptions ?? [])]),
 	];
 	return {
 		option: spec.option,

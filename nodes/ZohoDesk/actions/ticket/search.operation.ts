@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { TABLES } from '../../../core/tables';
-import { returnAllProperties, simplifyProperty, sortOptions } from '../../../core/descriptions';
+import { returnAllProperties, simplifyProperty, sortOptions, optionsCollection } from '../../../core/descriptions';
 import { searchRecords, sortParam } from '../../../core/records';
 import { searchFilterProperties, searchQuery } from './searchFilters';
 
@@ -13,14 +13,7 @@ const properties: INodeProperties[] = [
 	...searchFilterProperties,
 	...returnAllProperties(search.maxFrom + search.pageSize),
 	simplifyProperty(TABLES.tickets),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: sortOptions(['modifiedTime', 'createdTime', 'customerResponseTime', 'relevance']),
-	},
+	optionsCollection(sortOptions(['modifiedTime', 'createdTime', 'customerResponseTime', 'relevance'])),
 ];
 
 export const option = { name: 'Search', description: 'Search tickets', action: 'Search tickets' };

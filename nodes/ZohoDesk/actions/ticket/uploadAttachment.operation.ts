@@ -1,6 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../core/descriptions';
 import { zohoDeskApi } from '../../../core/transport';
 import { binaryFieldProperty, fileForm } from './attachment';
 import { ticketLocator, ticketPath } from './conversation';
@@ -8,22 +9,34 @@ import { ticketLocator, ticketPath } from './conversation';
 const properties: INodeProperties[] = [
 	ticketLocator('The ticket to attach the file to'),
 	binaryFieldProperty('Input Binary Field', 'Name of the binary field of the input item that holds the file'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{ displayName: 'File Name', name: 'fileName', type: 'string', default: '', description: "Name to give the file instead of the binary data's own" },
-			{ displayName: 'Public', name: 'isPublic', type: 'boolean', default: false, description: 'Whether the customer can see the attachment in the help center' },
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'File Name',
+			name: 'fileName',
+			type: 'string',
+			default: '',
+			description: "Name to give the file instead of the binary data's own",
+		},
+		{
+			displayName: 'Public',
+			name: 'isPublic',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the customer can see the attachment in the help center',
+		},
+	]),
 ];
 
-export const option = { name: 'Upload Attachment', description: 'Attach a file to a ticket', action: 'Upload a ticket attachment' };
+export const option = {
+	name: 'Upload Attachment',
+	description: 'Attach a file to a ticket',
+	action: 'Upload a ticket attachment',
+};
 
-export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['uploadAttachment'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['ticket'], operation: ['uploadAttachment'] } },
+	properties,
+);
 
 /**
  * Uploads the item's binary data as multipart/form-data, keeping its file name and MIME type. A lost answer is not

@@ -1,7 +1,7 @@
 /** Parameters the ticket write operations share: department and layout pickers, the field mapper, write options. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { recordLocator } from '../../../core/descriptions';
+import { recordLocator, optionsCollection } from '../../../core/descriptions';
 import { pickerMethod, TABLES } from '../../../core/tables';
 
 export const departmentLocator = (description: string, required = true): INodeProperties =>
@@ -57,14 +57,7 @@ export const sourceIdOption: INodeProperties = {
 		'A UUID to tag this change with: a Zoho Desk Trigger whose "Ignore Changes Made With Source ID" is the same UUID is not told of it, so a workflow does not trigger itself',
 };
 
-export const writeOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [sourceIdOption],
-};
+export const writeOptions: INodeProperties = optionsCollection([sourceIdOption]);
 
 /** The write options of one item. */
 export function sourceIdOf(this: IExecuteFunctions, itemIndex: number): string | undefined {
