@@ -110,8 +110,11 @@ async function installOnce(dir, { label, dependencies, overrides = {}, ignoreScr
 	const started = Date.now();
 	const logFile = path.join(dir, 'install.log');
 	log(`${label}: installing${locked ? ' from test/e2e/locks/' : ''} into ${dir} (takes minutes; log: ${logFile})`);
-	await runNpm([locked ? 'ci' : 'install', ...(ignoreScripts ? ['--ignore-scripts'] : [])], { cwd: dir, env, label, logFile });
-	if (rebuild.length) await runNpm(['rebuild', ...rebuild], { cwd: dir, env, label, logFile });
+	// Said explicitly both ways: under `npm run`, npm passes the repository's ignore-scripts=true (.npmrc) down as
+	// npm_config_ignore_scripts, which would silently skip sqlite3's native build and leave n8n without its database.
+	const scripts = (run) => `--ignore-scripts=${!run}`;
+	await runNpm([locked ? 'ci' : 'install', scripts(!ignoreScripts)], { cwd: dir, env, label, logFile });
+	if (rebuild.length) await runNpm(['rebuild', ...rebuild, scripts(true)], { cwd: dir, env, label, logFile });
 	if (lock && !locked) {
 		fs.mkdirSync(path.dirname(lock), { recursive: true });
 		fs.copyFileSync(path.join(dir, 'package-lock.json'), lock);
