@@ -77,6 +77,16 @@ export interface RelatedList {
 	firstFrom?: number;
 }
 
+/** How a table's records are written: Create, Update and Delete, and the resource mapper's columns. */
+export interface WriteDescription {
+	/** The organizationFields module whose fields the resource mapper offers */
+	fieldModule: string;
+	/** The scope area of its writes, Desk.<area>.CREATE / UPDATE / DELETE (the spec writes accounts with the contacts scopes) */
+	scopeArea: string;
+	/** Zoho's move-to-trash endpoint (Delete) and the list of ids its body carries */
+	trash: { path: string; idsKey: string };
+}
+
 export interface TableDescription {
 	name: TableName;
 	/** Node resource value */
@@ -110,6 +120,7 @@ export interface TableDescription {
 	search?: SearchDescription;
 	/** Lists of this table's records under a record of another table, by that table */
 	relatedTo?: Partial<Record<TableName, RelatedList>>;
+	write?: WriteDescription;
 }
 
 export const TABLES: Record<TableName, TableDescription> = {
@@ -165,6 +176,7 @@ export const TABLES: Record<TableName, TableDescription> = {
 			singleValued: ['departmentId', 'channel'],
 			timeRanges: ['createdTime', 'modifiedTime'],
 		},
+		write: { fieldModule: 'tickets', scopeArea: 'tickets', trash: { path: '/tickets/moveToTrash', idsKey: 'ticketIds' } },
 		relatedTo: {
 			contacts: {
 				path: '/contacts/{id}/tickets',
@@ -280,6 +292,7 @@ export const TABLES: Record<TableName, TableDescription> = {
 			},
 		},
 		search: { path: '/contacts/search', maxFrom: 999, pageSize: 100, listFilters: {}, singleValued: [], timeRanges: [] },
+		write: { fieldModule: 'contacts', scopeArea: 'contacts', trash: { path: '/contacts/moveToTrash', idsKey: 'contactIds' } },
 		relatedTo: {
 			accounts: {
 				path: '/accounts/{id}/contacts',
@@ -315,6 +328,7 @@ export const TABLES: Record<TableName, TableDescription> = {
 			},
 		},
 		search: { path: '/accounts/search', maxFrom: 999, pageSize: 100, listFilters: {}, singleValued: [], timeRanges: [] },
+		write: { fieldModule: 'accounts', scopeArea: 'contacts', trash: { path: '/accounts/moveToTrash', idsKey: 'accountIds' } },
 	},
 };
 
@@ -330,6 +344,18 @@ export function recordPath(table: TableDescription, id: string): string {
 /** The listSearch method of a table's picker, e.g. `searchTickets`; undefined when it has none. */
 export function pickerMethod(table: TableDescription): string | undefined {
 	return table.picker ? `search${table.name.charAt(0).toUpperCase()}${table.name.slice(1)}` : undefined;
+}
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The scope a write of the table needs, e.g. `Desk.contacts.CREATE` for a new account. */
+export function writeScope(table: TableDescription, action: 'CREATE' | 'UPDATE' | 'DELETE'): string {
+	return `Desk.${table.write!.scopeArea}.${action}`;
+}
+
+/** The resource mapper method of a table's Create or Update, e.g. `getContactCreateColumns` (core/methods/resourceMapping.ts). */
+export function mapperMethod(table: TableDescription, mode: 'create' | 'update'): string {
+	return `get${capitalized(table.resource)}${capitalized(mode)}Columns`;
 }
 
 /** A record's display name for pickers. */

@@ -79,6 +79,21 @@ function addBodyFields(method: string, path: string, beside: string, fields: Rec
 	};
 }
 
+/**
+ * Sets the fields a create or update body requires. Contact.json and Account.json build their bodies from the
+ * record's response schema (allOf commonJson / commonObject), whose `required` lists every key a response carries;
+ * the body's own schema requires only `lastName` (contact) or `accountName` (account) on create, nothing on update.
+ */
+function bodyRequires(method: string, path: string, required: string[]) {
+	return (operations: SpecOperation[]) => {
+		const operation = operations.find((op) => op.method === method && op.path === path);
+		const schema = operation?.body?.schema;
+		if (!operation?.body || !schema?.required?.length) throw new Error(`Amendment target ${method} ${path} body with required fields is not in the spec`);
+		const body = { ...operation.body, schema: { ...schema, required: required.length ? required : undefined } };
+		return operations.map((op) => (op === operation ? { ...op, body } : op));
+	};
+}
+
 const EMAIL_LIST = { type: ['string', 'null'], maxLength: 5000 };
 
 /** A new ticket names its contact by id or gives a `contact` (email, last name) that Zoho finds or adds. */
@@ -215,6 +230,24 @@ export const SPEC_AMENDMENTS: Amendment[] = [
 		what: 'GET /api/v1/tickets/{ticketId}/comments include accepts plainText',
 		source: 'the parameter\'s own description in v1.0/TicketComment.json ("mentions and plainText"); its enum lists only mentions',
 		apply: amendParameter('GET', '/api/v1/tickets/{ticketId}/comments', 'include', { extraValues: ['plainText'] }),
+	},
+	...(
+		[
+			['POST', '/api/v1/contacts', ['lastName']],
+			['PATCH', '/api/v1/contacts/{contactId}', []],
+			['POST', '/api/v1/accounts', ['accountName']],
+			['PATCH', '/api/v1/accounts/{accountId}', []],
+		] as Array<[string, string, string[]]>
+	).map(([method, path, required]) => ({
+		what: `${method} ${path} requires ${required.length ? required.join(', ') : 'no field'}`,
+		source:
+			"the body's own schema in v1.0/Contact.json / Account.json (createContact requires lastName, createAccount accountName, the updates nothing); the required list of the record schema it is built from (every key a response carries) is a generator artefact, and Zoho's docs name only those fields mandatory",
+		apply: bodyRequires(method, path, required),
+	})),
+	{
+		what: 'GET /api/v1/contacts sortBy takes a "-" prefix for descending',
+		source: "Zoho Desk API docs, Contacts → List contacts (\"-\" prefix for descending, as on every Desk list); Create or Update reads the newest contacts with sortBy=-createdTime",
+		apply: amendParameter('GET', '/api/v1/contacts', 'sortBy', { descendingPrefix: true }),
 	},
 	...['POST', 'PATCH'].map((method) => ({
 		what: `${method} /api/v1/webhooks: an event filter needs none of its keys`,

@@ -32,6 +32,12 @@ function criteriaTest(params, fields) {
 	return every(tests);
 }
 
+/** Search sees a record once the index has caught up with it: `searchLagMs` after its creation. */
+const indexed = (ctx, test) => {
+	const inIndex = (record) => record.createdTime <= ctx.now - ctx.searchLagMs;
+	return test ? (record) => inIndex(record) && test(record) : inIndex;
+};
+
 function searchPage(table, window, params, toView) {
 	const page = pageOf(table, window, params, toView);
 	return page.status === 204 ? page : { ...page, body: { ...page.body, count: windowSize(window) } };
@@ -80,7 +86,7 @@ const CONTACT_SEARCH = {
 };
 
 function searchContacts({ org, ctx, params }) {
-	const window = org.tables.contacts.query({ filter: criteriaTest(params, CONTACT_SEARCH_FIELDS(org)) });
+	const window = org.tables.contacts.query({ filter: indexed(ctx, criteriaTest(params, CONTACT_SEARCH_FIELDS(org))) });
 	return searchPage(org.tables.contacts, window, params, (contact) => views.contactListItem(contact, ctx));
 }
 
@@ -138,7 +144,7 @@ const ACCOUNT_SEARCH = {
 };
 
 function searchAccounts({ org, ctx, params }) {
-	const window = org.tables.accounts.query({ filter: criteriaTest(params, ACCOUNT_SEARCH_FIELDS) });
+	const window = org.tables.accounts.query({ filter: indexed(ctx, criteriaTest(params, ACCOUNT_SEARCH_FIELDS)) });
 	return searchPage(org.tables.accounts, window, params, (account) => views.accountListItem(account, ctx));
 }
 

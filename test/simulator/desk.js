@@ -14,6 +14,7 @@ const conversationRoutes = require('./conversationRoutes');
 const ticketWriteRoutes = require('./ticketWriteRoutes');
 const tableRoutes = require('./tableRoutes');
 const contactRoutes = require('./contactRoutes');
+const contactWriteRoutes = require('./contactWriteRoutes');
 const attachmentRoutes = require('./attachmentRoutes');
 
 const notFound = () => deskError(404, 'URL_NOT_FOUND', 'The URL you requested could not be found.');
@@ -65,6 +66,7 @@ const ROUTES = [
 	...conversationRoutes,
 	...tableRoutes,
 	...contactRoutes,
+	...contactWriteRoutes,
 	...attachmentRoutes,
 ];
 

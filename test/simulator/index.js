@@ -33,6 +33,9 @@ const DEFAULT_SCOPES = [
 	'Desk.products.READ',
 	'Desk.fields.READ',
 	'Desk.contacts.READ',
+	'Desk.contacts.CREATE',
+	'Desk.contacts.UPDATE',
+	'Desk.contacts.DELETE',
 	'Desk.webhooks.READ',
 	'Desk.webhooks.CREATE',
 	'Desk.webhooks.DELETE',
@@ -46,6 +49,8 @@ const DEFAULTS = {
 	/** Seeded data spans the two years before this time (clamped to now), so the same seed gives the same data. */
 	endTime: '2026-10-01T00:00:00.000Z',
 	latencyMs: 0,
+	/** How long a new contact or account stays out of search (Zoho's search index trails its database) */
+	searchLagMs: 0,
 	/** When the seeded tickets were created (benchmarks): uniform, frontLoaded, recent, growth or bursts */
 	ticketShape: 'uniform',
 	edition: 'enterprise',
@@ -98,6 +103,7 @@ async function startSimulator(overrides = {}) {
 		now: clock(),
 		edition: limits.edition,
 		orgIndex: orgs.indexOf(org),
+		searchLagMs: limits.searchLagMs,
 	});
 	const records = createRecords({ orgs, webhooks, clock, contextFor });
 	const desk = createDesk({ orgs, accounts, limits, webhooks, records, contextFor });

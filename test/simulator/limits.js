@@ -39,6 +39,7 @@ function createLimits(options, clock) {
 		dailyCredits: options.dailyCredits ?? EDITION_CREDITS[options.edition],
 		concurrency: options.concurrency,
 		latencyMs: options.latencyMs,
+		searchLagMs: options.searchLagMs ?? 0,
 	};
 	let remaining = settings.dailyCredits;
 	let windowStart = null;
@@ -54,7 +55,7 @@ function createLimits(options, clock) {
 			settings.edition = changes.edition;
 			if (changes.dailyCredits === undefined) changes = { ...changes, dailyCredits: EDITION_CREDITS[changes.edition] };
 		}
-		for (const key of ['dailyCredits', 'concurrency', 'latencyMs']) {
+		for (const key of ['dailyCredits', 'concurrency', 'latencyMs', 'searchLagMs']) {
 			if (changes[key] !== undefined) settings[key] = Number(changes[key]);
 		}
 		if (changes.dailyCredits !== undefined) remaining = settings.dailyCredits;
@@ -201,6 +202,9 @@ function createLimits(options, clock) {
 		},
 		get latencyMs() {
 			return settings.latencyMs;
+		},
+		get searchLagMs() {
+			return settings.searchLagMs;
 		},
 		get edition() {
 			return settings.edition;

@@ -13,6 +13,7 @@
 const { deskError } = require('./http');
 const { kinds } = require('./params');
 const { route, getOr404 } = require('./deskHelpers');
+const { EMAIL, fieldError, invalidData, moduleFields, checkFields, missing, lookupErrors, liveIdsOf, customDefaults } = require('./recordWrites');
 
 const { int, string, id } = kinds;
 
@@ -25,11 +26,6 @@ const SCOPES = {
 	layouts: [['Desk.basic.READ'], ['Desk.layouts.READ']],
 };
 
-const ID = /^[0-9]{1,19}$/;
-/** The spec's dueDate pattern: ISO with seconds and Z (milliseconds optional). */
-const ZOHO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
-const EMAIL = /^[^@\s]+@[^@\s]+\.[a-zA-Z]{2,22}$/;
-
 /** Ticket body keys the spec's create/update schemas accept besides the field metadata's fields. */
 const BODY_KEYS = {
 	create: ['contactId', 'contact', 'departmentId', 'accountId', 'productId', 'assigneeId', 'teamId', 'layoutId',
@@ -38,97 +34,17 @@ const BODY_KEYS = {
 		'customFields', 'language', 'subCategory', 'resolution', 'secondaryContacts', 'sharedDepartments'],
 };
 
-const fieldError = (fieldName, errorType, errorMessage) => ({ fieldName, errorType, errorMessage });
-const invalidData = (errors) =>
-	deskError(422, 'INVALID_DATA', 'An invalid value is passed for one or more fields.', { errors });
-
-/** The portal's ticket fields (organizationFields, module tickets), by API name. */
-function ticketFields(org) {
-	const table = org.tables.organizationFields;
-	const fields = table.liveEntries().map((entry) => table.full(entry)).filter((f) => f.module === 'tickets');
-	return new Map(fields.map((field) => [field.apiName, field]));
-}
-
-/** Problems with one value of a field, as Zoho's `errors[]` entries. */
-function checkValue(field, value, at) {
-	if (value === null) return field.isMandatory ? [fieldError(at, 'missing', `${field.displayLabel} is mandatory`)] : [];
-	if (field.allowedValues) {
-		const allowed = field.allowedValues.map((v) => v.value);
-		return allowed.includes(value) ? [] : [fieldError(at, 'invalid', `${value} is not a value of ${field.displayLabel}`)];
-	}
-	switch (field.type) {
-		case 'Number':
-			return /^-?\d+$/.test(String(value)) ? [] : [fieldError(at, 'invalid', 'not a number')];
-		case 'Boolean':
-			return ['true', 'false', true, false].includes(value) ? [] : [fieldError(at, 'invalid', 'not true or false')];
-		case 'Date':
-			return /^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? [] : [fieldError(at, 'invalid', 'not a date (yyyy-MM-dd)')];
-		case 'DateTime':
-			return ZOHO_TIME.test(String(value)) ? [] : [fieldError(at, 'invalid', 'not a time (yyyy-MM-ddThh:mm:ss.SSSZ)')];
-		case 'Email':
-			return EMAIL.test(String(value)) ? [] : [fieldError(at, 'invalid', 'not an email address')];
-		case 'LookUp':
-			return ID.test(String(value)) ? [] : [fieldError(at, 'invalid', 'not an ID')];
-		default:
-			if (typeof value !== 'string') return [fieldError(at, 'invalid', 'not text')];
-			return value.length > field.maxLength ? [fieldError(at, 'invalid', `longer than ${field.maxLength}`)] : [];
-	}
-}
-
 /**
  * A create or update body checked against the spec's schema and the field metadata: what the stored ticket
  * gets, or a 422 naming every field at fault.
  */
 function ticketChanges(org, body, mode) {
-	if (body === null || typeof body !== 'object' || Array.isArray(body))
-		throw deskError(422, 'EMPTY_PAYLOAD', 'The request body is empty or not a JSON object.');
-	const fields = ticketFields(org);
-	const errors = [];
-	const changes = {};
-	for (const [key, value] of Object.entries(body)) {
-		const field = fields.get(key);
-		if (key === 'cf') {
-			if (value === null || typeof value !== 'object') errors.push(fieldError('/cf', 'invalid', 'not an object'));
-			else {
-				for (const [cfKey, cfValue] of Object.entries(value)) {
-					const custom = fields.get(cfKey);
-					if (!custom?.isCustomField) errors.push(fieldError(`/cf/${cfKey}`, 'invalid', 'no such custom field'));
-					else errors.push(...checkValue(custom, cfValue === null ? null : String(cfValue), `/cf/${cfKey}`));
-				}
-				changes.cf = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v === null ? null : String(v)]));
-			}
-		} else if (field && !field.isCustomField) {
-			errors.push(...checkValue(field, value, `/${key}`));
-			changes[key] = value;
-		} else if (BODY_KEYS[mode].includes(key)) changes[key] = value;
-		else errors.push(fieldError(`/${key}`, 'invalid', 'unknown field'));
-	}
+	const { changes, errors } = checkFields(org, 'tickets', body, BODY_KEYS[mode]);
 	if (mode === 'create') {
-		for (const required of ['subject', 'departmentId']) {
-			if (body[required] === undefined || body[required] === null || body[required] === '')
-				errors.push(fieldError(`/${required}`, 'missing', `${required} is mandatory`));
-		}
+		errors.push(...missing(body, ['subject', 'departmentId']));
 		if (!body.contactId && !body.contact) errors.push(fieldError('/contactId', 'missing', 'contactId or contact is mandatory'));
 	}
-	const lookup = (key, exists) => {
-		if (changes[key] === undefined || changes[key] === null) return;
-		if (!ID.test(String(changes[key])) || !exists(String(changes[key])))
-			errors.push(fieldError(`/${key}`, 'invalid', `no such ${key.replace(/Id$/, '')}`));
-	};
-	lookup('departmentId', (value) => {
-		const department = org.tables.departments.get(value);
-		return Boolean(department && !department.trashed && department.isEnabled);
-	});
-	const live = (table) => (value) => {
-		const record = org.tables[table].get(value);
-		return Boolean(record && !record.trashed);
-	};
-	lookup('contactId', live('contacts'));
-	lookup('accountId', live('accounts'));
-	lookup('assigneeId', (value) => org.lookups.agents.has(value));
-	lookup('teamId', (value) => org.lookups.teams.has(value));
-	lookup('productId', (value) => Boolean(org.tables.products.get(value)));
-	lookup('layoutId', (value) => value === org.layouts.tickets.id);
+	errors.push(...lookupErrors(org, 'tickets', changes));
 	if (changes.contact !== undefined) {
 		const contact = changes.contact;
 		if (!contact || typeof contact !== 'object') errors.push(fieldError('/contact', 'invalid', 'not an object'));
@@ -159,28 +75,11 @@ function withContact(org, changes, records, options) {
 	return { ...rest, contactId: contact.id, accountId: rest.accountId ?? contact.accountId ?? null, email: rest.email ?? contact.email };
 }
 
-/** Ids of a list body (`ids`, `ticketIds`): digit strings, at most `max`, every one a live ticket. */
-function ticketIdsOf(org, body, key, max) {
-	const ids = body?.[key];
-	if (!Array.isArray(ids) || !ids.length) throw invalidData([fieldError(`/${key}`, 'missing', `${key} is mandatory`)]);
-	if (ids.length > max) throw invalidData([fieldError(`/${key}`, 'invalid', `at most ${max} ids`)]);
-	const errors = ids
-		.map((value, i) => [String(value), i])
-		.filter(([value]) => {
-			const ticket = ID.test(value) ? org.tables.tickets.get(value) : undefined;
-			return !ticket || ticket.trashed;
-		})
-		.map(([value, i]) => fieldError(`/${key}/${i}`, 'invalid', `no ticket ${value}`));
-	if (errors.length) throw invalidData(errors);
-	return ids.map(String);
-}
-
 const changeOptions = ({ org, sourceId }) => ({ orgId: org.id, sourceId });
 
 function createTicket({ org, body, sourceId, services: { records } }) {
 	const changes = withContact(org, ticketChanges(org, body, 'create'), records, changeOptions({ org, sourceId }));
-	const defaults = { cf: Object.fromEntries([...ticketFields(org).values()].filter((f) => f.isCustomField).map((f) => [f.apiName, f.defaultValue ?? null])) };
-	const ticket = records.createRecord('tickets', { ...changes, cf: { ...defaults.cf, ...changes.cf } }, changeOptions({ org, sourceId }));
+		const ticket = records.createRecord('tickets', { ...changes, cf: { ...customDefaults(org, 'tickets'), ...changes.cf } }, changeOptions({ org, sourceId }));
 	return { status: 200, body: ticket };
 }
 
@@ -191,7 +90,7 @@ function updateTicket({ org, recordId, body, sourceId, services: { records } }) 
 }
 
 function moveToTrash({ org, body, sourceId, services: { records } }) {
-	for (const ticketId of ticketIdsOf(org, body, 'ticketIds', 50))
+	for (const ticketId of liveIdsOf(org, 'tickets', body, 'ticketIds', 50))
 		records.deleteRecord('tickets', ticketId, changeOptions({ org, sourceId }));
 	return { status: 204 };
 }
@@ -205,7 +104,7 @@ function moveTicket({ org, recordId, params, body, sourceId, services: { records
 }
 
 function closeTickets({ org, body, sourceId, services: { records } }) {
-	for (const ticketId of ticketIdsOf(org, body, 'ids', 50))
+	for (const ticketId of liveIdsOf(org, 'tickets', body, 'ids', 50))
 		records.updateRecord('tickets', ticketId, { status: 'Closed' }, changeOptions({ org, sourceId }));
 	return { status: 200 };
 }
@@ -236,7 +135,7 @@ function layoutView(org, withFields) {
 	const layout = org.layouts.tickets;
 	const view = { id: layout.id, layoutName: layout.layoutName, layoutDisplayName: layout.layoutName, module: 'tickets', isDefaultLayout: true, status: 'active' };
 	if (!withFields) return view;
-	const fields = [...ticketFields(org).values()].map((field) => ({
+	const fields = [...moduleFields(org, 'tickets').values()].map((field) => ({
 		id: field.id,
 		apiName: field.apiName,
 		displayLabel: field.displayLabel,

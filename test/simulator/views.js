@@ -3,7 +3,7 @@
  * Records as the Desk API shows them: list items, get-by-id bodies, search items and webhook payloads, in the
  * shapes of the spec's response schemas (ISO times, numeric counts as strings, 19-digit ids as strings).
  */
-const { FIELD_DEFINITIONS } = require('./fields');
+const { FIELD_DEFINITIONS, customFieldsOf } = require('./fields');
 const { deskError } = require('./http');
 
 const iso = (ms) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
@@ -11,6 +11,12 @@ const count = (n) => (n === null || n === undefined ? null : String(n));
 const LABELS = Object.fromEntries(
 	Object.entries(FIELD_DEFINITIONS).map(([module, defs]) => [module, new Map(defs.map((d) => [d.apiName, d.label]))]),
 );
+
+/** A record's custom field values, every custom field of its module present (null when unset), as Zoho shows them. */
+const customValues = (module, cf) => ({ ...Object.fromEntries(customFieldsOf(module).map((f) => [f.apiName, null])), ...cf });
+
+/** Address fields of contacts and accounts: null unless set. */
+const fieldsOrNull = (record, names) => Object.fromEntries(names.map((name) => [name, record[name] ?? null]));
 
 /** The legacy `customFields` form: display label → value. */
 function customFields(module, cf) {
@@ -54,7 +60,7 @@ function contactListItem(contact, ctx, include = new Set()) {
 		firstName: contact.firstName,
 		lastName: contact.lastName,
 		email: contact.email,
-		secondaryEmail: null,
+		secondaryEmail: contact.secondaryEmail ?? null,
 		phone: contact.phone,
 		mobile: contact.mobile,
 		type: contact.type,
@@ -79,14 +85,8 @@ function contactDetail(contact, ctx, include = new Set()) {
 		...contactListItem(contact, ctx),
 		title: contact.title,
 		description: contact.description,
-		street: null,
-		city: null,
-		state: null,
-		country: null,
-		zip: null,
-		twitter: null,
-		facebook: null,
-		cf: {},
+		...fieldsOrNull(contact, ['street', 'city', 'state', 'country', 'zip', 'twitter', 'facebook']),
+		cf: customValues('contacts', contact.cf),
 		modifiedTime: iso(contact.modifiedTime),
 	};
 	if (include.has('accounts')) view.account = accountView(ctx.org, contact.accountId);
@@ -116,14 +116,8 @@ function accountDetail(account, ctx, include = new Set()) {
 		industry: account.industry,
 		description: account.description,
 		ownerId: account.ownerId,
-		street: null,
-		city: null,
-		state: null,
-		country: null,
-		code: null,
-		fax: null,
-		annualrevenue: null,
-		cf: {},
+		...fieldsOrNull(account, ['street', 'city', 'state', 'country', 'code', 'fax', 'annualrevenue']),
+		cf: customValues('accounts', account.cf),
 		modifiedTime: iso(account.modifiedTime),
 	};
 	if (include.has('owner')) view.owner = ownerView(ctx.org, account.ownerId);

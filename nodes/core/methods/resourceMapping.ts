@@ -2,6 +2,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions, ResourceMapperFields } from 'n8n-workflow';
 
 import type { FieldSource } from '../fields';
+import { TABLES } from '../tables';
+import type { TableDescription } from '../tables';
 import { readPages } from '../sync';
 import { zohoDeskApi } from '../transport';
 import { mappingColumns } from './mappingColumns';
@@ -51,3 +53,20 @@ export async function getTicketUpdateColumns(this: ILoadOptionsFunctions): Promi
 		lookups: TICKET_LOOKUPS,
 	});
 }
+
+/** Contact or account → Create / Update (and Create or Update): the module's fields; the owner picked from the agents. */
+function tableColumns(table: TableDescription, mode: 'create' | 'update') {
+	return async function (this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+		return await mappingColumns.call(this, { module: table.write!.fieldModule }, {
+			exclude: [],
+			allOptional: mode === 'update',
+			lookups: { ownerId: agentOptions },
+		});
+	};
+}
+
+// Named as tables.ts mapperMethod() names them.
+export const getContactCreateColumns = tableColumns(TABLES.contacts, 'create');
+export const getContactUpdateColumns = tableColumns(TABLES.contacts, 'update');
+export const getAccountCreateColumns = tableColumns(TABLES.accounts, 'create');
+export const getAccountUpdateColumns = tableColumns(TABLES.accounts, 'update');

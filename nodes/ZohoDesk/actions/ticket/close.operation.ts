@@ -5,7 +5,7 @@ import { ID_PATTERN } from '../../../core/descriptions';
 import { csv } from '../../../core/records';
 import { zohoDeskApi } from '../../../core/transport';
 import { appliedWhen } from './ticketState';
-import { sourceIdOf, writeOptions } from './writeParameters';
+import { sourceIdOf, writeOptions } from '../../../core/writeOperations';
 
 const properties: INodeProperties[] = [
 	{

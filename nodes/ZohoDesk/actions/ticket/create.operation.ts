@@ -1,12 +1,12 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fieldsForExecution, mappedValues, recordBody } from '../../../core/fields';
 import { recordLocator } from '../../../core/descriptions';
 import { recordId } from '../../../core/records';
-import { pickerMethod, TABLES } from '../../../core/tables';
+import { mapperMethod, pickerMethod, TABLES, writeScope } from '../../../core/tables';
 import { zohoDeskApi } from '../../../core/transport';
-import { departmentLocator, fieldsMapper, layoutOption, sourceIdOf, writeOptions } from './writeParameters';
+import { fieldsMapper, mappedBody, sourceIdOf, writeOptions } from '../../../core/writeOperations';
+import { departmentLocator, layoutOption, TICKET_MAPPER_DEPENDS_ON } from './writeParameters';
 
 const properties: INodeProperties[] = [
 	departmentLocator('The department the ticket belongs to'),
@@ -57,7 +57,7 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { contactBy: ['email'] } },
 	},
 	layoutOption,
-	fieldsMapper('getTicketCreateColumns', 'add'),
+	fieldsMapper(mapperMethod(TABLES.tickets, 'create'), 'add', TICKET_MAPPER_DEPENDS_ON),
 	writeOptions,
 ];
 
@@ -83,9 +83,8 @@ function contactOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const departmentId = recordId.call(this, 'department', itemIndex);
 	const layoutId = String(this.getNodeParameter('layout', itemIndex, '')).trim() || undefined;
-	const fields = await fieldsForExecution.call(this, { module: 'tickets', departmentId, layoutId });
 	const body: IDataObject = {
-		...recordBody(this.getNode(), fields, mappedValues.call(this, 'fields', itemIndex), itemIndex),
+		...(await mappedBody.call(this, { module: 'tickets', departmentId, layoutId }, itemIndex)),
 		departmentId,
 		...contactOf.call(this, itemIndex),
 		...(layoutId ? { layoutId } : {}),
@@ -95,7 +94,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		path: '/tickets',
 		body,
 		itemIndex,
-		scope: 'Desk.tickets.CREATE',
+		scope: writeScope(TABLES.tickets, 'CREATE'),
 		sourceId: sourceIdOf.call(this, itemIndex),
 	})) as IDataObject;
 	return [ticket];

@@ -7,7 +7,8 @@ import { recordPath, TABLES } from '../../../core/tables';
 import { zohoDeskApi } from '../../../core/transport';
 import { TICKET_URL_REGEX } from './get.operation';
 import { appliedWhen } from './ticketState';
-import { departmentLocator, sourceIdOf, writeOptions } from './writeParameters';
+import { sourceIdOf, writeOptions } from '../../../core/writeOperations';
+import { departmentLocator } from './writeParameters';
 
 const properties: INodeProperties[] = [
 	{ ...recordIdLocator(TABLES.tickets, { urlRegex: TICKET_URL_REGEX }), description: 'The ticket to move' },

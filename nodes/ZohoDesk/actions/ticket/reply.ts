@@ -6,7 +6,7 @@ import { compact } from '../../../core/query';
 import { csv } from '../../../core/records';
 import { zohoDeskApi } from '../../../core/transport';
 import { contentTypeProperty, ticketLocator, ticketPath } from './conversation';
-import { sourceIdOf, sourceIdOption } from './writeParameters';
+import { sourceIdOf, sourceIdOption } from '../../../core/writeOperations';
 
 /** The email reply fields Send Reply and Save Draft Reply share (Thread.json emailThreadSendReply). */
 

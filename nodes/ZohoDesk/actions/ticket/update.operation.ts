@@ -1,19 +1,19 @@
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fieldsForExecution, mappedValues, recordBody } from '../../../core/fields';
 import { recordIdLocator } from '../../../core/descriptions';
 import { recordId } from '../../../core/records';
-import { recordPath, TABLES } from '../../../core/tables';
+import { mapperMethod, recordPath, TABLES, writeScope } from '../../../core/tables';
 import { zohoDeskApi } from '../../../core/transport';
 import { TICKET_URL_REGEX } from './get.operation';
-import { departmentLocator, fieldsMapper, layoutOption, sourceIdOf, writeOptions } from './writeParameters';
+import { assertChanges, fieldsMapper, mappedBody, sourceIdOf, writeOptions } from '../../../core/writeOperations';
+import { departmentLocator, layoutOption, TICKET_MAPPER_DEPENDS_ON } from './writeParameters';
 
 const properties: INodeProperties[] = [
 	{ ...recordIdLocator(TABLES.tickets, { urlRegex: TICKET_URL_REGEX }), description: 'The ticket to update' },
 	departmentLocator('Whose fields to map (the ticket stays in its department; use Move to change it)', false),
 	layoutOption,
-	fieldsMapper('getTicketUpdateColumns', 'map'),
+	fieldsMapper(mapperMethod(TABLES.tickets, 'update'), 'map', TICKET_MAPPER_DEPENDS_ON),
 	writeOptions,
 ];
 
@@ -29,20 +29,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = recordId.call(this, 'id', itemIndex);
 	const department = String(this.getNodeParameter('department', itemIndex, '', { extractValue: true }) ?? '').trim();
 	const layoutId = String(this.getNodeParameter('layout', itemIndex, '')).trim() || undefined;
-	const fields = await fieldsForExecution.call(this, { module: 'tickets', departmentId: department || undefined, layoutId });
-	const body = recordBody(this.getNode(), fields, mappedValues.call(this, 'fields', itemIndex), itemIndex);
-	if (!Object.keys(body).length) {
-		throw new NodeOperationError(this.getNode(), 'No field to update', {
-			itemIndex,
-			description: 'Map at least one field, or with Map Automatically give the input item keys named like the fields.',
-		});
-	}
+	const body = await mappedBody.call(this, { module: 'tickets', departmentId: department || undefined, layoutId }, itemIndex);
+	assertChanges.call(this, body, itemIndex);
 	const ticket = (await zohoDeskApi.call(this, {
 		method: 'PATCH',
 		path: recordPath(TABLES.tickets, id),
 		body,
 		itemIndex,
-		scope: 'Desk.tickets.UPDATE',
+		scope: writeScope(TABLES.tickets, 'UPDATE'),
 		sourceId: sourceIdOf.call(this, itemIndex),
 	})) as IDataObject;
 	return [ticket];

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { zohoDeskApi } from '../../../core/transport';
 import { commentLocator, commentPath, ticketLocator } from './conversation';
-import { sourceIdOf, writeOptions } from './writeParameters';
+import { sourceIdOf, writeOptions } from '../../../core/writeOperations';
 
 const properties: INodeProperties[] = [
 	ticketLocator('The ticket the comment is on'),

@@ -1,0 +1,4 @@
+import { TABLES } from '../../../core/tables';
+import { createOperation } from '../../../core/writeOperations';
+
+export const { option, description, execute } = createOperation(TABLES.accounts);

@@ -1,0 +1,4 @@
+import { TABLES } from '../../../core/tables';
+import { trashOperation } from '../../../core/writeOperations';
+
+export const { option, description, execute } = trashOperation(TABLES.accounts);

@@ -1,0 +1,4 @@
+import { TABLES } from '../../../core/tables';
+import { updateOperation } from '../../../core/writeOperations';
+
+export const { option, description, execute } = updateOperation(TABLES.contacts);
