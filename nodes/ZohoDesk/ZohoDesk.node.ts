@@ -28,7 +28,7 @@ export class ZohoDesk implements INodeType {
 		group: ['input'],
 		version: 1,
 		subtitle: `={{ ${nameOf(ACTIONS, '$parameter["resource"] + ":" + $parameter["operation"]')} }}`,
-		description: 'Create, update, move, close and delete Zoho Desk tickets, reply and comment, and read tickets, contacts, accounts, departments, products, organization fields and contracts',
+		description: 'Create, update and delete Zoho Desk tickets, contacts and accounts (find or create a contact by email), move, close, reply and comment on tickets, and read tickets, contacts, accounts, departments, products, organization fields and contracts',
 		documentationUrl: `${README_URL}#zoho-desk-node`,
 		defaults: { name: 'Zoho Desk' },
 		usableAsTool: true,

@@ -105,6 +105,19 @@ test("Get Many tickets with include=contacts embeds each ticket's contact: one c
 	expect(sim.counters().calls).toBe(51);
 });
 
+test("Get Many contacts with include=accounts embeds each contact's account: one call instead of one per contact", async () => {
+	const withAccounts = await run({ resource: 'contact', operation: 'getMany', limit: 50, options: { include: ['accounts'] } });
+
+	expect(sim.counters().calls).toBe(1);
+	expect(withAccounts).toHaveLength(50);
+	for (const contact of withAccounts) expect((contact.account as IDataObject).id).toBe(contact.accountId);
+	// Without include, a workflow needs an Account → Get per contact: 1 + 50 calls.
+	sim.resetCounters();
+	const plain = await run({ resource: 'contact', operation: 'getMany', limit: 50 });
+	for (const contact of plain) await run({ resource: 'account', operation: 'get', id: contact.accountId });
+	expect(sim.counters().calls).toBe(51);
+});
+
 test('pickers: accounts page from 1, contacts search full text from 3 characters', async () => {
 	const picker = async (method: string, filter?: string) =>
 		await listSearch({ nodeType: 'zohoDesk', parameters: { resource: 'contact', operation: 'get' }, credentials: store, method, filter });

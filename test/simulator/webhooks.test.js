@@ -77,6 +77,26 @@ describe('webhooks', () => {
 		}
 	});
 
+	test('contact and account writes through the Desk API send Contact_* and Account_* events; sourceId is honoured', async () => {
+		const events = ['Contact_Add', 'Contact_Update', 'Contact_Delete', 'Account_Add', 'Account_Update', 'Account_Delete'];
+		const ignored = '49ad222a-f812-11e7-8c3f-9a214cf093ae';
+		expect((await create({ subscriptions: Object.fromEntries(events.map((event) => [event, null])), ignoreSourceId: ignored })).status).toBe(200);
+
+		for (const [table, idsKey, body] of [
+			['contacts', 'contactIds', { lastName: 'Evented', email: 'evented@example.com' }],
+			['accounts', 'accountIds', { accountName: 'Evented Ltd' }],
+		]) {
+			const { body: record } = await desk.request('POST', `/${table}`, { body });
+			expect((await desk.request('PATCH', `/${table}/${record.id}`, { body: { description: 'changed' } })).status).toBe(200);
+			await desk.request('PATCH', `/${table}/${record.id}`, { body: { description: 'quiet' }, headers: { sourceId: ignored } });
+			expect((await desk.request('POST', `/${table}/moveToTrash`, { body: { [idsKey]: [record.id] } })).status).toBe(204);
+		}
+		await sim.deliveriesSettled();
+
+		expect(deliveredEvents().map((event) => event.eventType)).toEqual(events);
+		expect(deliveredEvents()[1].payload).toMatchObject({ lastName: 'Evented', description: 'changed' });
+	});
+
 	test('edition quotas: LICENSE_ACCESS_LIMITED beyond the enabled webhooks an edition allows', async () => {
 		sim.configure({ edition: 'professional' });
 		for (let i = 0; i < 5; i++) expect((await create({ subscriptions: { Ticket_Add: null } })).status).toBe(200);

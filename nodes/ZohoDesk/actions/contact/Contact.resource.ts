@@ -6,3 +6,4 @@ export * as getMany from './getMany.operation';
 export * as getTickets from './getTickets.operation';
 export * as search from './search.operation';
 export * as update from './update.operation';
+export * as upsert from './upsert.operation';
