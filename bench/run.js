@@ -13,7 +13,8 @@
  *
  * Each read runs in a fresh child process (so its peak memory is its own) through n8n-core's real execution
  * (test/harness: WorkflowExecute, n8n's credential handling and httpRequestWithAuthentication):
- *   (a) the ZohoDesk node, Ticket → Get Many → Return All (nodes/core/sync, 3 parallel requests);
+ *   (a) the ZohoDesk node, Ticket → Get Many → Return All (nodes/core/sync, 3 parallel requests); once per N also
+ *       with Simplify (the same read, each ticket trimmed to its most used fields), for its memory;
  *   (b) a node that pages /tickets with the shared pager (nodes/core/sync/pager.ts, no overlap): from=0,100,200…
  *       with limit=100 to the end, the way Return All read before the sync code (and other Zoho Desk nodes read).
  *       Offset paging does not depend on when tickets were created, so it runs once per N (uniform).
@@ -49,8 +50,9 @@ async function runChild(job) {
 			grantCode: job.grantCode,
 		},
 	});
-	const nodeType = job.method === 'ours' ? 'zohoDesk' : plainPagingNode();
-	const parameters = job.method === 'ours' ? { resource: 'ticket', operation: 'getMany', returnAll: true } : {};
+	const ours = job.method !== 'plain';
+	const nodeType = ours ? 'zohoDesk' : plainPagingNode();
+	const parameters = ours ? { resource: 'ticket', operation: 'getMany', returnAll: true, simplify: job.method === 'simplified' } : {};
 	// Not measured: loading n8n-core and our sources, and the token exchange (one Get Many of one ticket).
 	await executeNode({ nodeType: 'zohoDesk', parameters: { resource: 'ticket', operation: 'getMany', limit: 1 }, credentials });
 	await handshake();
@@ -169,7 +171,7 @@ function report(n, latencyMs, concurrency, runs, plain) {
 		const floorWallMs = Math.ceil(floorCalls / concurrency) * latencyMs;
 		rows.push([
 			run.shape,
-			run.method === 'ours' ? '(a) ours' : '(b) plain offset',
+			{ ours: '(a) ours', simplified: '(a) ours, Simplify', plain: '(b) plain offset' }[run.method],
 			`${fmt(run.records)}${run.distinct === run.records ? '' : ` (${fmt(run.distinct)} distinct)`}`,
 			`${fmt(run.calls)} (${fmt(run.calls / floorCalls, 3)}×)`,
 			`${fmt(run.credits)} (${fmt(run.credits / (3 * floorCalls), 3)}×)`,
@@ -211,6 +213,8 @@ async function main() {
 			const sim = await seeded(n, latencyMs, shape);
 			try {
 				runs.push({ shape, ...(await measure(sim, 'ours')) });
+				// Memory with Simplify (the same read, the most used fields kept), once per N.
+				if (!runs.some((run) => run.method === 'simplified')) runs.push({ shape, ...(await measure(sim, 'simplified')) });
 				if (!plain) plain = { shape, ...(await measure(sim, 'plain')) };
 			} finally {
 				await sim.stop();

@@ -77,19 +77,26 @@ export function keepFields(records: IDataObject[], fields: string[] | undefined)
 /** A long read reports every this many records. */
 const PROGRESS_EVERY = 5000;
 
+const number = (value: number) => value.toLocaleString('en-US');
+
 /**
- * Signs of life for a long read (minutes on a big portal): n8n's log at info and, in a manual run, the browser
- * console of the editor (sendMessageToUI): records so far, calls and credits, and how many are left per search's count.
+ * Signs of life for a long read (minutes on a big portal), every PROGRESS_EVERY records: records so far, calls and
+ * credits, and what is left per search's count with the time it should take at the pace so far. n8n's log at info
+ * and, in a manual run, the browser console of the editor (n8n-core's sendMessageToUI sends nothing in other modes).
  */
 function reportProgress(this: IExecuteFunctions, table: TableDescription): (progress: ReadProgress) => void {
+	const started = Date.now();
 	let reported = 0;
 	return ({ records, counted, calls, credits }) => {
 		if (records - reported < PROGRESS_EVERY) return;
 		reported = records;
-		const left = counted === undefined ? '' : `, about ${Math.max(0, counted - records)} to go`;
-		const message = `Zoho Desk: ${records} ${table.name} read so far${left} (${calls} calls, ${credits} credits)`;
+		const read = `${number(records)}${counted === undefined ? '' : ` of about ${number(counted)}`} ${table.name} read`;
+		const left = counted === undefined ? 0 : Math.max(0, counted - records);
+		const seconds = Math.ceil((left * (Date.now() - started)) / records / 1000);
+		const remainder = left ? `; about ${number(left)} to go, ~${number(seconds)} s` : '';
+		const message = `Zoho Desk: ${read} (${number(calls)} calls, ${number(credits)} credits so far)${remainder}`;
 		this.logger.info(message);
-		if (this.getMode() === 'manual') this.sendMessageToUI(message);
+		this.sendMessageToUI(message);
 	};
 }
 
@@ -135,7 +142,7 @@ export async function readRecords(
 		const { records, stats } = await readAllRecords(this, table, compact(filters), sync);
 		if (records.length >= PROGRESS_EVERY) {
 			this.addExecutionHints({
-				message: `Read ${records.length} ${table.name} in ${stats.calls} calls (${stats.credits} of the portal's daily API credits)`,
+				message: `Read ${number(records.length)} ${table.name} in ${number(stats.calls)} calls (${number(stats.credits)} of the portal's daily API credits)`,
 				type: 'info',
 				location: 'outputPane',
 			});

@@ -2,7 +2,9 @@
  * Runs our nodes through n8n-core's real execution code, with a credentials helper that behaves like n8n's
  * (credentialsHelper.ts) and an in-memory credential store the test can inspect afterwards.
  *
- *   executeNode       Start → node, run by WorkflowExecute (mode 'manual'), like "Execute workflow" in the editor
+ *   executeNode       Start → node, run by WorkflowExecute (mode 'manual'), like "Execute workflow" in the editor;
+ *                     also gives what the user sees besides the items: the editor's console messages, the
+ *                     execution hints and n8n's log lines
  *   runPoll           poll() in a PollContext, as an active workflow ('trigger') or "Fetch test event" ('manual')
  *   activePoller      poll() again and again on one workflow, as n8n's cron runs an active poll trigger
  *   runWebhookMethod  webhookMethods.default.checkExists/create/delete in a HookContext, as n8n's WebhookService
@@ -37,6 +39,8 @@ import type {
 	ExecutionBaseError,
 	IDataObject,
 	INodeExecutionData,
+	IRun,
+	NodeExecutionHint,
 	INodeListSearchResult,
 	INodePropertyOptions,
 	IWorkflowBase,
@@ -47,7 +51,8 @@ import { UnexpectedError, createRunExecutionData, deepCopy } from 'n8n-workflow'
 import { zohoDeskRequest } from '../../nodes/core/transport';
 import type { ZohoDeskRequest, ZohoDeskResponse } from '../../nodes/core/transport';
 import type { CredentialsByType } from './credentialsHelper';
-import { coreContainer } from './n8nContainer';
+import { coreContainer, listenToLog } from './n8nContainer';
+import type { LogLevel } from './n8nContainer';
 import { buildWorkflow, staticDataOf, webhookDataFor, type NodeUnderTest } from './workflow';
 
 export { CredentialStore, type CredentialsByType } from './credentialsHelper';
@@ -61,6 +66,12 @@ export interface ExecuteResult {
 	/** The error that stopped the run (a NodeApiError/NodeOperationError from the node), if any */
 	error?: ExecutionBaseError;
 	credentials: CredentialsByType;
+	/** What the node sent to the editor's browser console while it ran (sendMessageToUI), in order */
+	consoleMessages: unknown[][];
+	/** The execution hints n8n shows with the node's output */
+	hints: NodeExecutionHint[];
+	/** Lines n8n logged while the node ran */
+	logs: Array<{ level: LogLevel; message: string }>;
 }
 
 export async function executeNode(
@@ -68,6 +79,13 @@ export async function executeNode(
 ): Promise<ExecuteResult> {
 	const onError = test.continueOnFail ? { onError: 'continueRegularOutput' as const } : {};
 	const { workflow, node, store, additionalData } = buildWorkflow(test, true, onError);
+	// n8n's WorkflowRunner binds this to the editor's push connection ('sendConsoleMessage' → the browser console).
+	const consoleMessages: unknown[][] = [];
+	additionalData.sendDataToUI = (type: string, data: IDataObject | IDataObject[]) => {
+		if (type === 'sendConsoleMessage') consoleMessages.push((data as { messages: unknown[] }).messages);
+	};
+	const logs: ExecuteResult['logs'] = [];
+	const stopListening = listenToLog((level, message) => logs.push({ level, message }));
 	additionalData.hooks = new ExecutionLifecycleHooks('manual', 'harness-execution', {
 		id: workflow.id,
 		name: workflow.name,
@@ -77,12 +95,20 @@ export async function executeNode(
 	} as IWorkflowBase);
 	const start = { node: workflow.getNode('Start')!, data: { main: [test.input ?? [{ json: {} }]] }, source: null };
 	const runExecutionData = createRunExecutionData({ executionData: { nodeExecutionStack: [start] } });
-	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	let run: IRun;
+	try {
+		run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	} finally {
+		stopListening();
+	}
 	const task = run.data.resultData.runData[node.name]?.[0];
 	return {
 		items: task?.data?.main[0] ?? [],
 		error: run.data.resultData.error ?? task?.error,
 		credentials: store.snapshot(),
+		consoleMessages,
+		hints: task?.hints ?? [],
+		logs,
 	};
 }
 

@@ -30,6 +30,17 @@ const containerOf = (entry: string) => requireFrom<{ Container: DiContainer }>(e
 
 let ready = false;
 
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+type LogListener = (level: LogLevel, message: string) => void;
+const logListeners = new Set<LogListener>();
+
+/** Hears every line n8n's Logger (what a node's `this.logger` is) is given, until the returned function is called. */
+export function listenToLog(listener: LogListener): () => void {
+	ensureN8nContainer();
+	logListeners.add(listener);
+	return () => logListeners.delete(listener);
+}
+
 /** n8n-core's own DI container (not the top-level @n8n/di copy). */
 export function coreContainer(): DiContainer {
 	ensureN8nContainer();
@@ -49,7 +60,15 @@ export function ensureN8nContainer(): void {
 	const container = containerOf(coreEntry);
 	const { Logger } = requireFrom<{ Logger: new () => unknown }>(coreEntry, '@n8n/backend-common');
 	const backendCommonEntry = require.resolve('@n8n/backend-common', { paths: [coreEntry] });
-	container.set(Logger, containerOf(backendCommonEntry).get(Logger));
+	const logger = containerOf(backendCommonEntry).get(Logger) as Record<LogLevel, (message: string, meta?: object) => void>;
+	for (const level of ['error', 'warn', 'info', 'debug'] as const) {
+		const write = logger[level].bind(logger);
+		logger[level] = (message, meta) => {
+			for (const listener of logListeners) listener(level, message);
+			write(message, meta);
+		};
+	}
+	container.set(Logger, logger);
 	const { SSHClientsManager } = require(join(dirname(coreEntry), 'execution-engine', 'ssh-clients-manager')) as {
 		SSHClientsManager: new () => { cleanupTimer?: NodeJS.Timeout };
 	};

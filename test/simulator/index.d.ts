@@ -51,6 +51,8 @@ export interface Simulator {
 	addFault(fault: Json): Json;
 	clearFaults(): void;
 	counters(): Counters;
+	/** The limits in force and the calls in flight now */
+	settings(): Json & { inFlight: number; latencyMs: number };
 	resetCounters(): void;
 	rotateSigningKey(options?: { keepPrevious?: boolean }): Json;
 	deliveries(): Delivery[];

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- a test's watchdog, not node code */
 /**
  * The splitting rule of Return All (nodes/core/sync/README.md), on the simulator, without timing: whenever a
  * parallel request is free, it splits the window with the most records left and reads the new part, so requests
@@ -5,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { credentialFor, duplicates, probe, startSim } from './setup';
+import { credentialFor, duplicates, probe, startInterceptor, startSim } from './setup';
 import type { Simulator } from './setup';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -40,6 +41,53 @@ test('a portal whose tickets fill only the first 40 % of its history keeps all t
 	// The first page alone, then two splits by count for the idle requests, then more as windows finished and
 	// handed their request to the fullest window (splitting by time once made two splits, one of them empty).
 	expect(result.stats.splits).toBeGreaterThanOrEqual(4);
+});
+
+test('while one request is stuck, the two free ones split its window and read all the rest: a finishing window hands work on', async () => {
+	// 3,000 tickets: the first page splits them into three windows of ~10 pages. The second search request (the first
+	// window's next page) is held until 25 more have arrived: the two other windows hold only ~20 pages, so the free
+	// requests must, on finishing theirs, split the stuck window and read its new parts. Without the rule they would
+	// wait for the stuck one; the hold is then released once nothing has been in flight for 3 s, and the test fails.
+	const ids = seed(sim, 3000, START, Date.now() - 1000);
+	const HELD = 2;
+	const WHILE_HELD = 25;
+	let release = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	let arrivedWhileHeld = 0;
+	let starved = false;
+	let watchdog: NodeJS.Timeout | undefined;
+	const watchWhileHeld = () => {
+		let idle = 0;
+		watchdog = setInterval(() => {
+			idle = sim.settings().inFlight === 0 ? idle + 1 : 0;
+			if (idle < 30) return;
+			starved = true;
+			release();
+		}, 100);
+	};
+	const interceptor = await startInterceptor(sim, /\/tickets\/search/, async (n) => {
+		if (n === HELD) {
+			watchWhileHeld();
+			await held;
+			clearInterval(watchdog);
+		} else if (n > HELD && arrivedWhileHeld < WHILE_HELD && ++arrivedWhileHeld === WHILE_HELD) {
+			release();
+		}
+	});
+	try {
+		const result = await probe(credentialFor(sim, { deskUrl: interceptor.url }), { read: 'all', table: 'tickets', concurrency: 3 });
+
+		expect(starved).toBe(false);
+		expect(arrivedWhileHeld).toBe(WHILE_HELD);
+		expect(duplicates(result.records)).toEqual([]);
+		expect(new Set(result.records.map((record) => String(record.id)))).toEqual(new Set(ids));
+		// A request stuck mid-read moves where splits land: a few short pages, not more.
+		expect(sim.counters().calls).toBeLessThanOrEqual(1.1 * (3000 / 100));
+	} finally {
+		clearInterval(watchdog);
+		release();
+		await interceptor.close();
+	}
 });
 
 test('one request reads one window from end to end: no split, exactly the call floor', async () => {
