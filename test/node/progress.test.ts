@@ -10,7 +10,7 @@ import { executeNode } from '../harness';
 
 let sim: Simulator;
 beforeAll(async () => {
-	sim = await startSim({ tickets: 12_000 });
+	sim = await startSim({ tickets: 11_000 });
 });
 afterAll(async () => await sim.stop());
 beforeEach(() => sim.resetCounters());
@@ -19,7 +19,7 @@ const returnAll = { resource: 'ticket', operation: 'getMany', returnAll: true };
 const plain = (text: string) => Number(text.replace(/,/g, ''));
 const PROGRESS = /^Zoho Desk: ([\d,]+) of about ([\d,]+) tickets read \(([\d,]+) calls, ([\d,]+) credits so far\); about ([\d,]+) to go, ~[\d,]+ s$/;
 
-test('a Return All of 12,000 tickets reports its progress every 5,000 records, then its totals as a hint', async () => {
+test('a Return All of 11,000 tickets reports its progress every 5,000 records, then its totals as a hint', async () => {
 	const { items, error, consoleMessages, logs, hints } = await executeNode({
 		nodeType: 'zohoDesk',
 		parameters: returnAll,
@@ -28,7 +28,7 @@ test('a Return All of 12,000 tickets reports its progress every 5,000 records, t
 	expect(error).toBeUndefined();
 	const total = items.length;
 	const { calls, credits } = sim.counters();
-	expect(total).toBeGreaterThan(10_000);
+	expect(total).toBeGreaterThan(10_000); // two progress lines
 
 	// The editor's console: one message per line, from this node, two of them (at 5,000 and 10,000 records).
 	expect(consoleMessages).toHaveLength(2);
@@ -65,7 +65,7 @@ test('a Return All of 12,000 tickets reports its progress every 5,000 records, t
 			location: 'outputPane',
 		},
 	]);
-});
+}, 180_000); // ~11,000 tickets through n8n's engine: a minute or more on a busy machine
 
 test('a Return All of fewer than 5,000 tickets says nothing besides its items', async () => {
 	// The simulator's tickets were created over the two years before 2026-10-01: this is the last ~2 months.
