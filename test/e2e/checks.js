@@ -3,7 +3,7 @@
 // server saved in its database.
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
-const { READ_NODES, WRITE_NODES, WRITE_CUSTOM_FIELD, WRITE_CONVERSATION } = require('./fixtures');
+const { READ_NODES, WRITE_NODES, WRITE_CUSTOM_FIELD, WRITE_CONVERSATION, CONTACT_NODES, CONTACT_WORKFLOW } = require('./fixtures');
 const { executionsOf } = require('./lib/db');
 const { waitFor } = require('./lib/util');
 
@@ -96,6 +96,35 @@ function checkTicketWrites(runData, stored) {
 }
 
 /**
+ * One run of the contact-ticket workflow: the contact found or created (a digit-string id, the mapped email and custom
+ * field), the ticket made for it (`stored`: the simulator's view of a ticket), the file uploaded from binary data
+ * and downloaded, whose text read back equals the text it was made from (the bytes survived). Returns the ids.
+ */
+function checkContactTicket(runData, stored) {
+	const [contact] = nodeItems(runData, CONTACT_NODES.contact);
+	assert.equal(typeof contact?.id, 'string', `Find or Create Contact output ${JSON.stringify(contact)?.slice(0, 300)}`);
+	assert.equal(contact.email, CONTACT_WORKFLOW.email);
+	assert.equal(contact.cf?.cf_preferred_channel, 'Email', 'the custom field did not reach Zoho Desk');
+	const [ticket] = nodeItems(runData, CONTACT_NODES.ticket);
+	assert.equal(typeof ticket?.id, 'string', `Ticket for Contact output ${JSON.stringify(ticket)?.slice(0, 300)}`);
+	assert.equal(stored(ticket.id).contactId, contact.id, "the ticket is not the contact's in Zoho Desk");
+	const [uploaded] = nodeItems(runData, CONTACT_NODES.upload);
+	const [downloaded] = nodeItems(runData, CONTACT_NODES.download);
+	const [read] = nodeItems(runData, CONTACT_NODES.read);
+	const bytes = Buffer.byteLength(CONTACT_WORKFLOW.subject);
+	assert.equal(typeof uploaded?.id, 'string', `Upload Attachment output ${JSON.stringify(uploaded)?.slice(0, 300)}`);
+	assert.equal(uploaded.name, CONTACT_WORKFLOW.fileName, "the upload lost the binary data's file name");
+	assert.equal(Number(uploaded.size), bytes, 'Zoho Desk holds another size than the file uploaded');
+	assert.deepEqual(
+		{ fileName: downloaded.fileName, size: downloaded.size },
+		{ fileName: CONTACT_WORKFLOW.fileName, size: bytes },
+		'the download is not the uploaded file',
+	);
+	assert.equal(read?.text, CONTACT_WORKFLOW.subject, 'the downloaded bytes differ from those uploaded');
+	return { contactId: contact.id, ticketId: ticket.id, attachmentId: uploaded.id, bytes };
+}
+
+/**
  * The authorization URL n8n built from the OAuth2 credential: the data centre's accounts server (so the credential's
  * `$self` expressions resolved), the client, the callback, the scopes, and what Zoho needs for a refresh token.
  */
@@ -156,6 +185,7 @@ module.exports = {
 	checkTableIds,
 	checkTicketWrites,
 	checkConversation,
+	checkContactTicket,
 	checkReadRun,
 	checkAuthorizationUrl,
 	checkConsentRedirect,

@@ -10,7 +10,7 @@ const { spawnSync } = require('node:child_process');
 const { ensureN8n, selectedMajors } = require('./lib/install');
 const communityPackage = require('./lib/communityPackage');
 const { startZohoDesk } = require('./lib/simulator');
-const { OWNER, builtNodeTypes, workflowsFor, ticketWritesWorkflowFor, prepareN8n, setupOwner, activateWorkflow, runManually } = require('./lib/setup');
+const { OWNER, builtNodeTypes, workflowsFor, ticketWritesWorkflowFor, contactTicketWorkflowFor, prepareN8n, setupOwner, activateWorkflow, runManually } = require('./lib/setup');
 const { executionsOf } = require('./lib/db');
 const { log, delay, repoRoot } = require('./lib/util');
 const fixtures = require('./fixtures');
@@ -122,7 +122,12 @@ async function main() {
 	log(`Zoho Desk simulator on ${zd.sim.url} (portal ${zd.sim.orgId})`);
 	const nodeTypes = builtNodeTypes();
 	const postgres = await startMirrorDatabase();
-	const workflows = [...workflowsFor(nodeTypes), await ticketWritesWorkflowFor(zd), ...(postgres ? [mirror.workflow()] : [])];
+	const workflows = [
+		...workflowsFor(nodeTypes),
+		await ticketWritesWorkflowFor(zd),
+		await contactTicketWorkflowFor(zd),
+		...(postgres ? [mirror.workflow()] : []),
+	];
 	const credentials = postgres ? [mirror.credential(postgres)] : [];
 	const tarball = communityPackage.pack();
 	const n8n = await prepareN8n({ install, zd, tarball, workflows, credentials, port: N8N_PORT });
@@ -134,7 +139,7 @@ async function main() {
 	if (!ok) throw new Error(`The read workflow failed (${problem}):\n${output.slice(-3000)}`);
 	printReadSummary(run);
 
-	const manualOnly = [fixtures.WORKFLOW_IDS.read, fixtures.WORKFLOW_IDS.ticketWrites];
+	const manualOnly = [fixtures.WORKFLOW_IDS.read, fixtures.WORKFLOW_IDS.ticketWrites, fixtures.WORKFLOW_IDS.contactTicket];
 	const triggers = workflows.map((w) => w.id).filter((id) => !manualOnly.includes(id));
 	log(`Starting n8n ${install.version} on ${n8n.baseUrl} …`);
 	await n8n.start();

@@ -21,6 +21,7 @@ const WORKFLOW_IDS = {
 	webhook: 'zdWebhookTrig001',
 	poll: 'zdPollTrigger001',
 	ticketWrites: 'zdTicketWrites01',
+	contactTicket: 'zdContactTicket1',
 };
 const TRIGGER_NODES = { webhook: 'Zoho Desk Trigger', poll: 'Zoho Desk Poll Trigger' };
 // n8n's production URL of a webhook node is /webhook/<node webhookId>/<path>; a fixed id makes it predictable.
@@ -240,11 +241,101 @@ function ticketWritesWorkflow({ departmentId, fromAddress }) {
 	return workflow(WORKFLOW_IDS.ticketWrites, 'Zoho Desk: create a ticket, comment, reply, read the threads, close and trash it', nodes, edges);
 }
 
-/** Webhook trigger on ticket changes, registered with the simulator when the workflow is activated. */
-function webhookTriggerWorkflow(events = ['Ticket_Add', 'Ticket_Update', 'Ticket_Delete', 'Ticket_Thread_Add', 'Ticket_Comment_Add']) {
+/** Names of the contact-ticket workflow's nodes, in the order they run. */
+const CONTACT_NODES = {
+	contact: 'Find or Create Contact',
+	ticket: 'Ticket for Contact',
+	file: 'Subject as File',
+	upload: 'Upload Attachment',
+	download: 'Download Attachment',
+	read: 'Read Downloaded File',
+};
+/** The contact the workflow finds or creates (by this email), and the file it attaches. */
+const CONTACT_WORKFLOW = {
+	email: 'e2e.customer@example.com',
+	lastName: 'Customer',
+	subject: 'e2e: the customer\'s printer prints nothing — ünïcödé too',
+	fileName: 'e2e-note.txt',
+};
+
+/**
+ * Manual Trigger → Contact → Create or Update by email (a custom field mapped by hand) → a ticket for that contact
+ * (Existing Contact, its id from the upsert) → the ticket's subject made into a text file (n8n's Convert to File) →
+ * Upload Attachment from that binary data → Download Attachment → the downloaded file read back as text (Extract
+ * From File). Running it again finds the same contact.
+ */
+function contactTicketWorkflow({ departmentId }) {
+	const column = (id, displayName, type, extra = {}) => ({ id, displayName, type, required: false, defaultMatch: false, display: true, ...extra });
+	const contactSchema = [
+		column('lastName', 'Last Name', 'string', { required: true }),
+		column('firstName', 'First Name', 'string'),
+		column('email', 'Email', 'string'),
+		column('cf_preferred_channel', 'Preferred Channel (cf_preferred_channel)', 'options', {
+			options: ['Email', 'Phone', 'Chat'].map((v) => ({ name: v, value: v })),
+		}),
+	];
+	const ticketSchema = [column('subject', 'Subject', 'string', { required: true })];
+	const ticketId = { __rl: true, mode: 'id', value: `={{ $('${CONTACT_NODES.ticket}').first().json.id }}` };
+	const nodes = [
+		manualTrigger([0, 0]),
+		zohoDeskNode(CONTACT_NODES.contact, [250, 0], {
+			resource: 'contact',
+			operation: 'upsert',
+			fields: mappedFields(
+				{ email: CONTACT_WORKFLOW.email, lastName: CONTACT_WORKFLOW.lastName, firstName: 'E2E', cf_preferred_channel: 'Email' },
+				contactSchema,
+			),
+		}),
+		zohoDeskNode(CONTACT_NODES.ticket, [500, 0], {
+			resource: 'ticket',
+			operation: 'create',
+			department: { __rl: true, mode: 'id', value: departmentId },
+			contactBy: 'id',
+			contact: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			fields: mappedFields({ subject: CONTACT_WORKFLOW.subject }, ticketSchema),
+		}),
+		{
+			id: 'zd-subject-as-file',
+			name: CONTACT_NODES.file,
+			type: 'n8n-nodes-base.convertToFile',
+			typeVersion: 1.1,
+			position: [750, 0],
+			parameters: { operation: 'toText', sourceProperty: 'subject', options: { fileName: CONTACT_WORKFLOW.fileName } },
+		},
+		zohoDeskNode(CONTACT_NODES.upload, [1000, 0], {
+			resource: 'ticket',
+			operation: 'uploadAttachment',
+			ticketId,
+			binaryPropertyName: 'data',
+		}),
+		zohoDeskNode(CONTACT_NODES.download, [1250, 0], {
+			resource: 'ticket',
+			operation: 'downloadAttachment',
+			ticketId,
+			attachmentId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			binaryPropertyName: 'data',
+		}),
+		{
+			id: 'zd-read-downloaded-file',
+			name: CONTACT_NODES.read,
+			type: 'n8n-nodes-base.extractFromFile',
+			typeVersion: 1.1,
+			position: [1500, 0],
+			parameters: { operation: 'text', binaryPropertyName: 'data', destinationKey: 'text' },
+		},
+	];
+	const order = Object.values(CONTACT_NODES);
+	const edges = [['Start', order[0]], ...order.slice(1).map((name, i) => [order[i], name])];
+	return workflow(WORKFLOW_IDS.contactTicket, 'Zoho Desk: find or create a contact, open a ticket for it, attach a file and download it', nodes, edges);
+}
+
+/** Webhook trigger on ticket and contact changes, registered with the simulator when the workflow is activated. */
+function webhookTriggerWorkflow(
+	events = ['Ticket_Add', 'Ticket_Update', 'Ticket_Delete', 'Ticket_Thread_Add', 'Ticket_Comment_Add', 'Contact_Add', 'Contact_Update'],
+) {
 	const parameters = { mode: 'automatic', events, includePrevState: true };
 	const trigger = { ...packageNode(NODE_TYPES.webhookTrigger, TRIGGER_NODES.webhook, [0, 0], parameters), webhookId: WEBHOOK_NODE_ID };
-	return workflow(WORKFLOW_IDS.webhook, 'Zoho Desk: ticket changes (webhook)', [trigger], []);
+	return workflow(WORKFLOW_IDS.webhook, 'Zoho Desk: ticket and contact changes (webhook)', [trigger], []);
 }
 
 /** Poll trigger on ticket changes, every minute (n8n's shortest polling interval). */
@@ -268,11 +359,14 @@ module.exports = {
 	WRITE_NODES,
 	WRITE_CUSTOM_FIELD,
 	WRITE_CONVERSATION,
+	CONTACT_NODES,
+	CONTACT_WORKFLOW,
 	selfClientCredential,
 	oauth2Credential,
 	readTablesWorkflow,
 	oauth2ReadWorkflow,
 	ticketWritesWorkflow,
+	contactTicketWorkflow,
 	webhookTriggerWorkflow,
 	pollTriggerWorkflow,
 	webhookPath,

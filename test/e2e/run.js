@@ -8,7 +8,7 @@ const path = require('node:path');
 const { ensureN8n, selectedMajors } = require('./lib/install');
 const communityPackage = require('./lib/communityPackage');
 const { startZohoDesk } = require('./lib/simulator');
-const { builtNodeTypes, workflowsFor, ticketWritesWorkflowFor, prepareN8n, setupOwner, activateWorkflow, deactivateWorkflow, runManually } = require('./lib/setup');
+const { builtNodeTypes, workflowsFor, ticketWritesWorkflowFor, contactTicketWorkflowFor, prepareN8n, setupOwner, activateWorkflow, deactivateWorkflow, runManually } = require('./lib/setup');
 const { callbackUrl, authorizationUrl, consent, loadCallback } = require('./lib/oauth2');
 const { executionsOf } = require('./lib/db');
 const { Suite, Skip, summaryTable } = require('./lib/suite');
@@ -19,6 +19,7 @@ const {
 	checkTableIds,
 	checkTicketWrites,
 	checkConversation,
+	checkContactTicket,
 	checkAuthorizationUrl,
 	checkConsentRedirect,
 	triggerOutput,
@@ -61,6 +62,7 @@ async function runSuite(install, tarball, nodeTypes) {
 				...workflowsFor(nodeTypes),
 				fixtures.oauth2ReadWorkflow(),
 				await ticketWritesWorkflowFor(zd),
+				await contactTicketWorkflowFor(zd),
 			];
 			n8n = await prepareN8n({ install, zd, tarball, workflows, credentials: [oauth2] });
 			const loaded = (await n8n.exportNodeTypes()).map((type) => type.name);
@@ -176,8 +178,8 @@ async function runSuite(install, tarball, nodeTypes) {
 
 		let webhook;
 		let changedTicket;
-		/** The ticket the writes workflow made: the poll trigger rightly reports it too */
-		let writtenTicketId;
+		/** The tickets the write workflows made: the poll trigger rightly reports them too */
+		const writtenTicketIds = [];
 		let afterId = 0;
 		const needWebhook = () => {
 			if (!hasWebhook) throw new Skip(notBuilt(NODE_TYPES.webhookTrigger));
@@ -238,7 +240,7 @@ async function runSuite(install, tarball, nodeTypes) {
 			assert.equal(execution.status, 'success', `execution ${execution.id} ended ${execution.status}: ${execution.data?.resultData?.error?.message}`);
 			const id = checkTicketWrites(runData, (ticketId) => zd.sim.getRecord('tickets', ticketId));
 			const { commentId, replyId, threads } = checkConversation(runData, id, (ticketId) => zd.sim.conversation(ticketId));
-			writtenTicketId = id;
+			writtenTicketIds.push(id);
 			const written = `ticket ${id} created (cf_severity S1), comment ${commentId}, reply ${replyId}, ${threads} threads read with content, closed, trashed`;
 			if (!hasWebhook) return `execution ${execution.id}: ${written} (no webhook trigger built)`;
 			// Each event the workflow caused, as the trigger's normalised change: table, operation, record id.
@@ -261,6 +263,34 @@ async function runSuite(install, tarball, nodeTypes) {
 			return `execution ${execution.id}: ${written}; trigger items ${[...new Set(events.map((e) => e.split(' ')[0]))].join(', ')}`;
 		});
 
+		await step('contact and ticket: Create or Update by email, run twice (one contact), a ticket for it, a file from binary data uploaded and downloaded (bytes equal); the webhook trigger gets the contact events', async () => {
+			const since = hasWebhook ? await lastExecutionId(n8n, WORKFLOW_IDS.webhook) : 0;
+			const runs = [];
+			for (const round of [1, 2]) {
+				const execution = await runManually(n8n, cookie, WORKFLOW_IDS.contactTicket, 'Start');
+				const error = execution.data?.resultData?.error?.message;
+				assert.equal(execution.status, 'success', `run ${round}: execution ${execution.id} ended ${execution.status}: ${error}`);
+				runs.push({ execution, ...checkContactTicket(execution.data?.resultData?.runData, (id) => zd.sim.getRecord('tickets', id)) });
+			}
+			const [first, second] = runs;
+			assert.equal(second.contactId, first.contactId, 'the second run did not find the contact the first one created');
+			const sameEmail = (await zd.listAll('contacts')).filter((contact) => contact.email === fixtures.CONTACT_WORKFLOW.email);
+			assert.equal(sameEmail.length, 1, `${sameEmail.length} contacts with ${fixtures.CONTACT_WORKFLOW.email} after two runs`);
+			writtenTicketIds.push(first.ticketId, second.ticketId);
+			const written = `contact ${first.contactId} (1 with its email after 2 runs), tickets ${first.ticketId} and ${second.ticketId}, ${first.bytes}-byte attachment round trip`;
+			if (!hasWebhook) return `executions ${first.execution.id}, ${second.execution.id}: ${written} (no webhook trigger built)`;
+			const wanted = [`contacts/insert ${first.contactId}`, `contacts/update ${first.contactId}`];
+			await waitFor('the contact events to reach the webhook trigger', async () => {
+				const seen = (await executionsOf(n8n, WORKFLOW_IDS.webhook))
+					.filter((e) => Number(e.id) > since && e.data)
+					.flatMap((e) => triggerOutput(e, WEBHOOK_NODE))
+					.map((event) => `${event.table}/${event.operation} ${event.id}`);
+				return wanted.every((event) => seen.includes(event));
+			});
+			afterId = await lastExecutionId(n8n, WORKFLOW_IDS.webhook);
+			return `executions ${first.execution.id}, ${second.execution.id}: ${written}; trigger items ${wanted.join(', ')}`;
+		});
+
 		await step('poll trigger: the next poll emits the ticket change', async () => {
 			if (!hasPoll) throw new Skip(notBuilt(NODE_TYPES.pollTrigger));
 			if (!changedTicket) throw new Skip('no ticket was changed (the webhook trigger is not built)');
@@ -274,7 +304,7 @@ async function runSuite(install, tarball, nodeTypes) {
 			});
 			// The test changed one ticket and wrote another since activation; anything else the polls emitted is a false alarm.
 			const emitted = (await executionsOf(n8n, WORKFLOW_IDS.poll)).filter((e) => e.data).flatMap((e) => triggerOutput(e, POLL_NODE));
-			const spurious = emitted.filter((change) => change.id !== changedTicket.id && change.id !== writtenTicketId);
+			const spurious = emitted.filter((change) => change.id !== changedTicket.id && !writtenTicketIds.includes(change.id));
 			assert.equal(
 				spurious.length,
 				0,

@@ -34,6 +34,12 @@ async function ticketWritesWorkflowFor(zd) {
 	return fixtures.ticketWritesWorkflow({ departmentId: department.id, fromAddress: data[0].address });
 }
 
+/** The contact-ticket workflow, its tickets in the simulator's first enabled department. */
+async function contactTicketWorkflowFor(zd) {
+	const [department] = (await zd.listAll('departments')).filter((d) => d.isEnabled);
+	return fixtures.contactTicketWorkflow({ departmentId: department.id });
+}
+
 /**
  * A new isolated n8n with the packed package installed, the Self Client credential (plus `credentials`) and the
  * workflows imported. `env` adds to the recipe's environment (queue mode: Postgres and Redis).
@@ -101,6 +107,7 @@ module.exports = {
 	builtNodeTypes,
 	workflowsFor,
 	ticketWritesWorkflowFor,
+	contactTicketWorkflowFor,
 	prepareN8n,
 	setupOwner,
 	rest,
