@@ -11,6 +11,7 @@ export const DEFAULT_SCOPES = [
 	'Desk.tickets.DELETE',
 	'Desk.search.READ',
 	'Desk.basic.READ',
+	'Desk.basic.CREATE',
 	'Desk.settings.READ',
 	'Desk.products.READ',
 	'Desk.fields.READ',

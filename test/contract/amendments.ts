@@ -119,6 +119,18 @@ export const SPEC_AMENDMENTS: Amendment[] = [
 		]),
 	},
 	{
+		what: 'POST /api/v1/uploads (the files of Send Reply, Save Draft Reply and Add Comment, named in their attachmentIds)',
+		source:
+			"Zoho Desk API docs, Uploads → Upload file (multipart/form-data, part `file`), used by Zoho's own Desk SDKs (zoho/Desk-iOSSDK URLPathConstants.Uploads); not in the spec copy",
+		apply: (operations, { orgId }) => {
+			const [upload] = addOperation('POST', '/api/v1/uploads', 'Uploads_Uploadafile', () => [orgId])([], { orgId });
+			const file = { type: ['string'], format: 'binary' };
+			const body = { contentType: 'multipart/form-data', schema: { type: ['object'], properties: { file }, required: ['file'] } };
+			if (operations.some((op) => op.method === 'POST' && op.path === upload.path)) throw new Error('POST /api/v1/uploads is now in the spec: drop its amendment');
+			return [...operations, { ...upload, body }];
+		},
+	},
+	{
 		what: 'POST /api/v1/tickets takes contactId or a contact object',
 		source:
 			"the spec's own contactId description in v1.0/Ticket.json (\"If the contact does not already exist, include the contact JSON object to create the contact during ticket creation\"); its schema requires contactId regardless",

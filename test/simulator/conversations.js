@@ -5,12 +5,15 @@
  * time it is read: its description as the first, incoming thread, then `threadCount - 1` more threads and
  * `commentCount` comments. Sending a reply, saving a draft and adding, changing or deleting a comment bump the
  * ticket's modifiedTime and counts; the reply's `ticketStatus` changes the ticket (a Ticket_Update); replies emit
- * Ticket_Thread_Add, comments Ticket_Comment_Add / Ticket_Comment_Update (Webhook.json's event names).
+ * Ticket_Thread_Add, comments Ticket_Comment_Add / Ticket_Comment_Update (Webhook.json's event names), and each file a
+ * new comment carries Ticket_Comment_Attachment_Add. Replies and comments carry the uploads (`POST /uploads`) their
+ * `attachmentIds` name, bytes and all.
  */
 const { deskError } = require('./http');
 const { invalidData } = require('./webhookRules');
 const { iso } = require('./views');
 const { TICKET_STATUSES } = require('./fields');
+const { takeUploads, linkView } = require('./attachmentRoutes');
 
 const EMAIL = /^[a-zA-Z0-9_]([a-zA-Z0-9_+\-.'&]*)@(?=.{4,256}$)(([a-zA-Z0-9]+)(([-_]*[a-zA-Z0-9])*)[.])+[a-zA-Z]{2,22}$/;
 /** The spec's to/cc/bcc pattern: addresses separated by commas or semicolons, optionally "Name <address>". */
@@ -48,7 +51,7 @@ function authorOf(person, type) {
 }
 
 /** One portal's ticket conversations (`org.conversations`); the Desk API routes call these with the request. */
-function createConversations({ org, records, webhooks, clock }) {
+function createConversations({ org, records, webhooks, clock, deskUrl }) {
 	/** ticket id → { threads: [], comments: [] } */
 	const byTicket = new Map();
 
@@ -115,7 +118,11 @@ function createConversations({ org, records, webhooks, clock }) {
 		return conversation;
 	}
 
-	function threadView(thread, { full }) {
+	const fileHref = (ticketId, kind, parentId, file) => `${deskUrl()}/api/v1/tickets/${ticketId}/${kind}/${parentId}/attachments/${file.id}/content`;
+	const filesView = (ticketId, kind, parent) => parent.attachments.map((file) => linkView(file, fileHref(ticketId, kind, parent.id, file)));
+
+	function threadView(ticketId, thread, { full }) {
+		const attachments = thread.attachments ?? [];
 		const view = {
 			id: thread.id,
 			channel: 'EMAIL',
@@ -134,8 +141,8 @@ function createConversations({ org, records, webhooks, clock }) {
 			impersonatedUser: null,
 			isForward: thread.isForward,
 			canReply: thread.status !== 'DRAFT',
-			hasAttach: false,
-			attachmentCount: '0',
+			hasAttach: attachments.length > 0,
+			attachmentCount: String(attachments.length),
 			readReceipts: [],
 			channelRelatedInfo: null,
 			source: { appName: null, extId: null, type: 'SYSTEM', permalink: null, appPhotoURL: null },
@@ -146,12 +153,13 @@ function createConversations({ org, records, webhooks, clock }) {
 		if (!full) {
 			// The spec's list items spell a plain-text thread's contentType as a reply request does.
 			const contentType = thread.contentType === 'text/plain' ? 'plainText' : thread.contentType;
-			return { ...view, ...whole, contentType, sentiment: 'NEUTRAL', keyWords: [], aspects: [], respondedIn: null, lastRatingIconURL: null, attachmentIds: [] };
+			const attachmentIds = attachments.map((file) => file.id);
+			return { ...view, ...whole, contentType, sentiment: 'NEUTRAL', keyWords: [], aspects: [], respondedIn: null, lastRatingIconURL: null, attachmentIds };
 		}
-		return { ...view, ...whole, responderId: thread.responderId, content: thread.content, attachments: [] };
+		return { ...view, ...whole, responderId: thread.responderId, content: thread.content, attachments: filesView(ticketId, 'threads', { ...thread, attachments }) };
 	}
 
-	function commentView(comment, include) {
+	function commentView(ticketId, comment, include) {
 		const agent = agentOf(comment.commenterId);
 		const view = {
 			id: comment.id,
@@ -163,7 +171,7 @@ function createConversations({ org, records, webhooks, clock }) {
 			impersonatedUser: null,
 			commentedTime: iso(comment.commentedTime),
 			modifiedTime: iso(comment.modifiedTime),
-			attachments: [],
+			attachments: filesView(ticketId, 'comments', { ...comment, attachments: comment.attachments ?? [] }),
 			encodedContent: null,
 		};
 		if (include.has('plainText')) view.plainText = stripTags(comment.content);
@@ -204,7 +212,6 @@ function createConversations({ org, records, webhooks, clock }) {
 		if (body.attachmentIds !== undefined && (!Array.isArray(body.attachmentIds) || body.attachmentIds.some((id) => !/^[0-9]+$/.test(String(id))))) {
 			throw invalidData('/attachmentIds', 'attachmentIds must be a list of ids');
 		}
-		if (body.attachmentIds?.length) throw invalidData('/attachmentIds', 'No such attachment');
 	}
 
 	/** A sendReply / draftReply body, checked as Zoho checks it (emailThreadSendReply). */
@@ -227,6 +234,8 @@ function createConversations({ org, records, webhooks, clock }) {
 		if (body.isForward !== undefined && typeof body.isForward !== 'boolean') throw invalidData('/isForward', 'Must be a boolean');
 		checkAttachmentIds(body);
 		const plain = (body.contentType ?? 'plainText') === 'plainText';
+		// Last: an upload is used up once it is attached.
+		const attachments = takeUploads(org, body.attachmentIds, clock(), invalidData);
 		return {
 			direction: 'out',
 			status: draft ? 'DRAFT' : 'SUCCESS',
@@ -239,6 +248,7 @@ function createConversations({ org, records, webhooks, clock }) {
 			fromEmailAddress: body.fromEmailAddress,
 			visibility: 'public',
 			isForward: body.isForward ?? false,
+			attachments,
 		};
 	}
 
@@ -251,7 +261,7 @@ function createConversations({ org, records, webhooks, clock }) {
 		const thread = { id: org.newId.tickets(), ...fields, author: authorOf(agent, 'AGENT'), responderId: agent.id, createdTime: now };
 		conversation.threads.push(thread);
 		touchTicket(ticket, conversation, draft ? {} : { status: body.ticketStatus, sourceId }, now);
-		const view = threadView(thread, { full: true });
+		const view = threadView(ticket.id, thread, { full: true });
 		if (!draft) emit(ticket, 'Ticket_Thread_Add', view, now, sourceId);
 		return { status: 200, body: view };
 	}
@@ -262,13 +272,13 @@ function createConversations({ org, records, webhooks, clock }) {
 		const ascending = params.sortBy ? !params.sortBy.desc : false;
 		const sorted = [...threads].sort((a, b) => (a.createdTime - b.createdTime || (a.id < b.id ? -1 : 1)) * (ascending ? 1 : -1));
 		const page = sorted.slice(params.from, params.from + params.limit);
-		return page.length ? { status: 200, body: { data: page.map((t) => threadView(t, { full: false })) } } : { status: 204 };
+		return page.length ? { status: 200, body: { data: page.map((t) => threadView(ticketId, t, { full: false })) } } : { status: 204 };
 	}
 
 	function getThread({ ids: [ticketId, threadId], params }) {
 		const thread = conversationOf(ticketOf(ticketId)).threads.find((t) => t.id === threadId);
 		if (!thread) throw deskError(404, 'URL_NOT_FOUND', 'The URL you requested could not be found.');
-		const view = threadView(thread, { full: true });
+		const view = threadView(ticketId, thread, { full: true });
 		if (params.include?.includes('plainText')) view.plainText = stripTags(thread.content);
 		return { status: 200, body: view };
 	}
@@ -279,7 +289,7 @@ function createConversations({ org, records, webhooks, clock }) {
 		const sorted = [...comments].sort((a, b) => (a.commentedTime - b.commentedTime || (a.id < b.id ? -1 : 1)) * (descending ? -1 : 1));
 		const page = sorted.slice(params.from, params.from + params.limit);
 		const include = new Set(params.include ?? []);
-		return page.length ? { status: 200, body: { data: page.map((c) => commentView(c, include)) } } : { status: 204 };
+		return page.length ? { status: 200, body: { data: page.map((c) => commentView(ticketId, c, include)) } } : { status: 204 };
 	}
 
 	function commentOf(ticketId, commentId) {
@@ -292,7 +302,7 @@ function createConversations({ org, records, webhooks, clock }) {
 
 	function getComment({ ids: [ticketId, commentId], params }) {
 		const { comment } = commentOf(ticketId, commentId);
-		return { status: 200, body: commentView(comment, new Set(params.include ?? [])) };
+		return { status: 200, body: commentView(ticketId, comment, new Set(params.include ?? [])) };
 	}
 
 	function addComment({ ids: [ticketId], body, grant, sourceId }) {
@@ -306,6 +316,7 @@ function createConversations({ org, records, webhooks, clock }) {
 		if (body.isPublic !== undefined && typeof body.isPublic !== 'boolean') throw invalidData('/isPublic', 'Must be a boolean');
 		if (body.contentType !== undefined && !['plainText', 'html'].includes(body.contentType)) throw invalidData('/contentType', 'Must be plainText or html');
 		const now = clock();
+		const attachments = takeUploads(org, body.attachmentIds, now, invalidData);
 		const comment = {
 			id: org.newId.tickets(),
 			content: body.content,
@@ -314,11 +325,13 @@ function createConversations({ org, records, webhooks, clock }) {
 			commenterId: agentOf(grant.userId).id,
 			commentedTime: now,
 			modifiedTime: null,
+			attachments,
 		};
 		conversation.comments.push(comment);
 		touchTicket(ticket, conversation, {}, now);
-		const view = commentView(comment, new Set());
+		const view = commentView(ticket.id, comment, new Set());
 		emit(ticket, 'Ticket_Comment_Add', view, now, sourceId);
+		for (const file of view.attachments) emit(ticket, 'Ticket_Comment_Attachment_Add', { ...file, commentId: comment.id }, now, sourceId);
 		return { status: 200, body: view };
 	}
 
@@ -330,7 +343,7 @@ function createConversations({ org, records, webhooks, clock }) {
 		comment.content = body.content;
 		comment.modifiedTime = now;
 		touchTicket(ticket, conversation, {}, now);
-		const view = commentView(comment, new Set());
+		const view = commentView(ticket.id, comment, new Set());
 		emit(ticket, 'Ticket_Comment_Update', view, now, sourceId);
 		return { status: 200, body: view };
 	}
@@ -362,9 +375,13 @@ function createConversations({ org, records, webhooks, clock }) {
 		inspect(ticketId) {
 			const conversation = conversationOf(ticketOf(ticketId, { allowTrashed: true }));
 			return {
-				threads: conversation.threads.map((t) => threadView(t, { full: true })),
-				comments: conversation.comments.map((c) => commentView(c, new Set())),
+				threads: conversation.threads.map((t) => threadView(ticketId, t, { full: true })),
+				comments: conversation.comments.map((c) => commentView(ticketId, c, new Set())),
 			};
+		},
+		/** The files of a ticket's thread or comment (`kind` threads or comments), undefined when there is none. */
+		filesOf(ticketId, kind, parentId) {
+			return conversationOf(ticketOf(ticketId))[kind].find((entry) => entry.id === parentId)?.attachments;
 		},
 	};
 }

@@ -29,6 +29,7 @@ const DEFAULT_SCOPES = [
 	'Desk.tickets.DELETE',
 	'Desk.search.READ',
 	'Desk.basic.READ',
+	'Desk.basic.CREATE',
 	'Desk.settings.READ',
 	'Desk.products.READ',
 	'Desk.fields.READ',
@@ -107,7 +108,7 @@ async function startSimulator(overrides = {}) {
 	});
 	const records = createRecords({ orgs, webhooks, clock, contextFor });
 	const desk = createDesk({ orgs, accounts, limits, webhooks, records, contextFor });
-	for (const org of orgs) org.conversations = createConversations({ org, records, webhooks, clock });
+	for (const org of orgs) org.conversations = createConversations({ org, records, webhooks, clock, deskUrl: () => baseUrl });
 	/** When each JWKS fetch came (receivers should cache the keys, not fetch them per delivery). */
 	const jwksFetches = [];
 

@@ -5,9 +5,9 @@
  * the static data the node writes is carried to the next request as n8n stores it.
  */
 import nock from 'nock';
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { N8N_BASE_URL, WEBHOOK_ID, deliverWebhook, runWebhookMethod } from '../harness';
+import { N8N_BASE_URL, WEBHOOK_ID, deliverWebhook, executeNode, runWebhookMethod } from '../harness';
 import type { CredentialStore, WebhookRequest } from '../harness';
 import { startSimulator } from '../simulator';
 import type { Simulator } from '../simulator';
@@ -15,7 +15,8 @@ import { credentialFor } from '../fixtures';
 import { signingKey, zohoJwt } from './fixtures';
 
 const PATH = `/webhook/${WEBHOOK_ID}/webhook`;
-const parameters = { mode: 'automatic', events: ['Ticket_Add', 'Ticket_Update', 'Ticket_Delete'], includePrevState: true };
+/** The trigger's parameters: each test activates it with its own events */
+let parameters: INodeParameters = { mode: 'automatic', events: ['Ticket_Add', 'Ticket_Update', 'Ticket_Delete'], includePrevState: true };
 
 let sim: Simulator;
 let credentials: CredentialStore;
@@ -109,4 +110,45 @@ test('activate, receive verified changes, refuse a forged one, deactivate', asyn
 	sim.deleteRecord('tickets', String(ticket.id));
 	await sim.deliveriesSettled();
 	expect(received).toHaveLength(before);
+});
+
+test("a ticket's files reach the trigger as the attachment events it selects: added, updated, deleted, and a comment's", async () => {
+	parameters = {
+		mode: 'automatic',
+		events: ['Ticket_Attachment_Add', 'Ticket_Attachment_Update', 'Ticket_Attachment_Delete', 'Ticket_Comment_Attachment_Add'],
+	};
+	staticData = {};
+	expect(await lifecycle('create')).toBe(true);
+	const ticketId = String(sim.createRecord('tickets', { subject: 'Files' }).id);
+	const zohoDesk = async (operation: string, extra: IDataObject) => {
+		const file = { data: Buffer.from('%PDF-1.4 ...').toString('base64'), fileName: 'quote.pdf', mimeType: 'application/pdf' };
+		const { items, error } = await executeNode({
+			nodeType: 'zohoDesk',
+			parameters: { resource: 'ticket', operation, ticketId: { __rl: true, mode: 'id', value: ticketId }, ...extra } as never,
+			credentials,
+			input: [{ json: {}, binary: { data: file } }],
+		});
+		expect(error).toBeUndefined();
+		return items[0].json;
+	};
+	const before = received.length;
+
+	const attachment = await zohoDesk('uploadAttachment', { binaryPropertyName: 'data' });
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { deskClient } = require('../simulator/helpers');
+	await deskClient(sim).request('PATCH', `/tickets/${ticketId}/attachments/${attachment.id}`, { body: { isPublic: true } });
+	await zohoDesk('deleteAttachment', { attachmentId: { __rl: true, mode: 'id', value: String(attachment.id) } });
+	const comment = await zohoDesk('addComment', { content: 'Quote attached', options: { attachments: 'data' } });
+	await sim.deliveriesSettled();
+
+	const changes = received.slice(before).flatMap((request) => request.items?.map((item) => item.json) ?? []);
+	const commentFile = (comment.attachments as IDataObject[])[0];
+	expect(changes.map((change) => [change.eventType, change.table, change.operation, change.id])).toEqual([
+		['Ticket_Attachment_Add', 'attachments', 'insert', attachment.id],
+		['Ticket_Attachment_Update', 'attachments', 'update', attachment.id],
+		['Ticket_Attachment_Delete', 'attachments', 'delete', attachment.id],
+		['Ticket_Comment_Attachment_Add', 'commentAttachments', 'insert', commentFile.id],
+	]);
+	expect(changes[0].record).toMatchObject({ name: 'quote.pdf', ticketId });
+	expect(await lifecycle('delete')).toBe(true);
 });

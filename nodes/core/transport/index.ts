@@ -52,8 +52,11 @@ export interface ZohoDeskRequest {
 	qs?: IDataObject;
 	/** JSON, or a multipart/form-data upload (its boundary header is set when it is sent) */
 	body?: IDataObject | FormData;
-	/** The answer is a file: its bytes come back as a Buffer */
-	binaryResponse?: boolean;
+	/**
+	 * The answer is a file: it comes back as a stream of its bytes (n8n's `encoding: 'stream'`), never held whole. The
+	 * per-attempt timeout also ends a transfer that stalls for that long.
+	 */
+	streamResponse?: boolean;
 	/** Every Desk call carries the orgId header except the organization discovery call. */
 	withOrgId?: boolean;
 	itemIndex?: number;
@@ -240,8 +243,8 @@ export async function zohoDeskRequest<T = IDataObject>(
 				url,
 				qs: request.qs,
 				body: request.body,
-				json: !request.binaryResponse,
-				...(request.binaryResponse ? { encoding: 'arraybuffer' as const } : {}),
+				json: !request.streamResponse,
+				...(request.streamResponse ? { encoding: 'stream' as const } : {}),
 				returnFullResponse: true,
 				ignoreHttpStatusErrors,
 				headers: {
@@ -260,7 +263,10 @@ export async function zohoDeskRequest<T = IDataObject>(
 		try {
 			response = await send({ ignore: true, except: [401] });
 			// n8n versions without `except` hand the 401 back: ask again the way that refreshes (a 401 changed nothing).
-			if (response.statusCode === 401) response = await send(false);
+			if (response.statusCode === 401) {
+				await jsonOf(response.body); // a download's error stream is read to its end, freeing the connection
+				response = await send(false);
+			}
 		} catch (error) {
 			failure = failureFromError(error);
 			if (!failure) throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex: request.itemIndex });
@@ -271,7 +277,7 @@ export async function zohoDeskRequest<T = IDataObject>(
 			const headers = response.headers ?? {};
 			return { statusCode: response.statusCode, body: body as T | undefined, credits: creditsOf(headers), headers };
 		}
-		failure ??= { status: response?.statusCode, body: jsonOf(response?.body), headers: response?.headers ?? {} };
+		failure ??= { status: response?.statusCode, body: await jsonOf(response?.body), headers: response?.headers ?? {} };
 		if (method === 'POST' && mayHaveBeenApplied(failure)) {
 			const applied = await findAppliedOrFail(this, request, failureSummary(failure));
 			if (applied !== undefined) return { statusCode: 200, body: applied as T };
@@ -302,15 +308,25 @@ export async function zohoDeskRequest<T = IDataObject>(
 	}
 }
 
-/** An error answer to a file download comes as bytes too: Zoho's JSON error inside them, when it is JSON. */
-function jsonOf(body: unknown): unknown {
-	if (!Buffer.isBuffer(body)) return body;
+/** An error answer to a file download is a stream too: Zoho's JSON error read from it, when it is JSON. */
+async function jsonOf(body: unknown): Promise<unknown> {
+	if (!isStream(body)) return body;
+	const chunks: Buffer[] = [];
+	for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
+	const text = Buffer.concat(chunks).toString('utf8');
 	try {
-		return JSON.parse(body.toString('utf8'));
+		return JSON.parse(text);
 	} catch {
-		return body.toString('utf8');
+		return text;
 	}
 }
+
+/** A response body as a stream: the type n8n's prepareBinaryData takes (node code may not import `stream`). */
+export type ByteStream = Exclude<Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0], Buffer>;
+
+const isStream = (body: unknown): body is ByteStream =>
+	typeof body === 'object' && body !== null && typeof (body as { pipe?: unknown }).pipe === 'function';
+
 
 /**
  * After a POST failed in a way that leaves its outcome unknown: what the request's own lookup finds, or an error
@@ -326,6 +342,7 @@ async function findAppliedOrFail(ctx: ZohoDeskContext, request: ZohoDeskRequest,
 		});
 		// Again: NodeApiError swaps a message naming a network code (ECONNRESET) for its generic text.
 		error.message = message;
+		error.context.outcomeUnknown = summary;
 		return error;
 	};
 	if (!request.findApplied) throw maybeApplied('It was not sent again, so that it cannot be applied twice.');
@@ -334,6 +351,15 @@ async function findAppliedOrFail(ctx: ZohoDeskContext, request: ZohoDeskRequest,
 	} catch (error) {
 		throw maybeApplied(`Looking it up failed too (${(error as Error).message}).`);
 	}
+}
+
+/**
+ * When `error` is the transport's "may or may not have been applied" (a POST whose outcome is unknown): what
+ * happened to it (e.g. "the connection failed (ECONNRESET) after the request was sent"); otherwise undefined.
+ */
+export function outcomeUnknown(error: unknown): string | undefined {
+	const summary = (error as { context?: IDataObject } | undefined)?.context?.outcomeUnknown;
+	return typeof summary === 'string' ? summary : undefined;
 }
 
 /** The body of a Zoho Desk call (undefined for 204). */

@@ -1,9 +1,11 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../core/descriptions';
 import { zohoDeskApi } from '../../../core/transport';
+import { attachmentsOption, withAttachments } from './attachment';
 import { commentContentProperties, ticketLocator, ticketPath } from './conversation';
-import { sourceIdOf, writeOptions } from '../../../core/writeOperations';
+import { sourceIdOf, sourceIdOption } from '../../../core/writeOperations';
 
 const properties: INodeProperties[] = [
 	ticketLocator('The ticket to comment on'),
@@ -15,7 +17,7 @@ const properties: INodeProperties[] = [
 		default: false,
 		description: 'Whether the customer can see the comment in the help center. Off: a private note for agents.',
 	},
-	writeOptions,
+	optionsCollection([attachmentsOption, sourceIdOption]),
 ];
 
 export const option = {
@@ -26,23 +28,25 @@ export const option = {
 
 export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['addComment'] } }, properties);
 
-/** Adds the comment and returns it (id, content, isPublic, commenter, commentedTime). */
+/** Adds the comment, with the item's files when Attachments names them, and returns it (id, content, attachments…). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const content = this.getNodeParameter('content', itemIndex, '') as string;
 	if (!content.trim()) throw new NodeOperationError(this.getNode(), 'The comment has no content', { itemIndex });
-	const comment = (await zohoDeskApi.call(this, {
-		method: 'POST',
-		path: ticketPath.call(this, itemIndex, '/comments'),
-		body: {
-			content,
-			contentType: this.getNodeParameter('contentType', itemIndex, 'plainText') as string,
-			isPublic: this.getNodeParameter('isPublic', itemIndex, false) as boolean,
-			// Required by Zoho's spec even without attachments.
-			attachmentIds: [],
-		},
-		itemIndex,
-		scope: 'Desk.tickets.UPDATE',
-		sourceId: sourceIdOf.call(this, itemIndex),
-	})) as IDataObject | undefined;
+	const comment = (await withAttachments.call(this, itemIndex, 'comment', async (attachmentIds) =>
+		(await zohoDeskApi.call(this, {
+			method: 'POST',
+			path: ticketPath.call(this, itemIndex, '/comments'),
+			body: {
+				content,
+				contentType: this.getNodeParameter('contentType', itemIndex, 'plainText') as string,
+				isPublic: this.getNodeParameter('isPublic', itemIndex, false) as boolean,
+				// Required by Zoho's spec, an empty list when there are no files.
+				attachmentIds,
+			},
+			itemIndex,
+			scope: 'Desk.tickets.UPDATE',
+			sourceId: sourceIdOf.call(this, itemIndex),
+		})) as IDataObject | undefined,
+	)) as IDataObject | undefined;
 	return comment ? [comment] : [];
 }

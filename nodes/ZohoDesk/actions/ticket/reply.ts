@@ -5,6 +5,7 @@ import { optionsCollection } from '../../../core/descriptions';
 import { compact } from '../../../core/query';
 import { csv } from '../../../core/records';
 import { zohoDeskApi } from '../../../core/transport';
+import { attachmentsOption, withAttachments } from './attachment';
 import { contentTypeProperty, ticketLocator, ticketPath } from './conversation';
 import { sourceIdOf, sourceIdOption } from '../../../core/writeOperations';
 
@@ -73,6 +74,7 @@ export const replyOptions: INodeProperties[] = [
 		default: '',
 		description: 'Addresses to blind-copy, comma-separated',
 	},
+	attachmentsOption,
 	sourceIdOption,
 ];
 
@@ -111,6 +113,8 @@ export function replyBody(this: IExecuteFunctions, itemIndex: number): IDataObje
 export function replyOperation(spec: {
 	operation: string;
 	endpoint: string;
+	/** What the operation sends, in its errors ("reply", "draft reply") */
+	noun: string;
 	option: Omit<INodePropertyOptions, 'value'>;
 	ticketDescription: string;
 	extraOptions?: INodeProperties[];
@@ -124,14 +128,17 @@ export function replyOperation(spec: {
 		option: spec.option,
 		description: updateDisplayOptions({ show: { resource: ['ticket'], operation: [spec.operation] } }, properties),
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-			const thread = (await zohoDeskApi.call(this, {
-				method: 'POST',
-				path: ticketPath.call(this, itemIndex, spec.endpoint),
-				body: replyBody.call(this, itemIndex),
-				itemIndex,
-				scope: 'Desk.tickets.UPDATE',
-				sourceId: sourceIdOf.call(this, itemIndex),
-			})) as IDataObject | undefined;
+			const body = replyBody.call(this, itemIndex);
+			const thread = (await withAttachments.call(this, itemIndex, spec.noun, async (attachmentIds) =>
+				(await zohoDeskApi.call(this, {
+					method: 'POST',
+					path: ticketPath.call(this, itemIndex, spec.endpoint),
+					body: attachmentIds.length ? { ...body, attachmentIds } : body,
+					itemIndex,
+					scope: 'Desk.tickets.UPDATE',
+					sourceId: sourceIdOf.call(this, itemIndex),
+				})) as IDataObject | undefined,
+			)) as IDataObject | undefined;
 			return thread ? [thread] : [];
 		},
 	};

@@ -3,6 +3,7 @@ import { replyOperation } from './reply';
 /** Saves the reply as a draft (nothing is sent) and returns the draft thread, status DRAFT. */
 export const { option, description, execute } = replyOperation({
 	operation: 'saveDraftReply',
+	noun: 'draft reply',
 	endpoint: '/draftReply',
 	option: {
 		name: 'Save Draft Reply',

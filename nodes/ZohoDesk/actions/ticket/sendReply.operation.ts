@@ -3,6 +3,7 @@ import { replyOperation } from './reply';
 /** Sends the email and returns the new thread (its id, content, to, cc, status SUCCESS or PENDING). */
 export const { option, description, execute } = replyOperation({
 	operation: 'sendReply',
+	noun: 'reply',
 	endpoint: '/sendReply',
 	option: {
 		name: 'Send Reply',

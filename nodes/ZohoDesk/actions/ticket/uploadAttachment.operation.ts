@@ -2,13 +2,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../core/descriptions';
-import { zohoDeskApi } from '../../../core/transport';
-import { binaryFieldProperty, fileForm } from './attachment';
+import { ATTACHMENT_MAX_BYTES, binaryFieldProperty, itemFile, sendFile } from './attachment';
 import { ticketLocator, ticketPath } from './conversation';
 
 const properties: INodeProperties[] = [
 	ticketLocator('The ticket to attach the file to'),
-	binaryFieldProperty('Input Binary Field', 'Name of the binary field of the input item that holds the file'),
+	binaryFieldProperty(
+		'Input Binary Field',
+		`Name of the binary field of the input item that holds the file (at most ${ATTACHMENT_MAX_BYTES / 2 ** 20} MiB)`,
+	),
 	optionsCollection([
 		{
 			displayName: 'File Name',
@@ -39,21 +41,18 @@ export const description = updateDisplayOptions(
 );
 
 /**
- * Uploads the item's binary data as multipart/form-data, keeping its file name and MIME type. A lost answer is not
- * sent again (the transport's never-twice rule): the error says the file may or may not have been attached.
+ * Uploads the item's binary data as multipart/form-data, keeping its file name and MIME type; a file over the size
+ * limit is refused before anything is sent. A lost answer is not sent again (the transport's never-twice rule): the
+ * error says the file may or may not have been attached.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const field = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const binary = this.helpers.assertBinaryData(itemIndex, field);
-	const data = await this.helpers.getBinaryDataBuffer(itemIndex, field);
-	const fileName = String(options.fileName || binary.fileName || 'file');
-	const attachment = (await zohoDeskApi.call(this, {
-		method: 'POST',
+	const file = await itemFile.call(this, itemIndex, field, options.fileName as string | undefined);
+	const attachment = await sendFile.call(this, itemIndex, file, {
 		path: ticketPath.call(this, itemIndex, '/attachments'),
 		qs: { isPublic: options.isPublic === true },
-		body: fileForm(fileName, binary.mimeType || 'application/octet-stream', data),
-		itemIndex,
-	})) as IDataObject;
+		scope: 'Desk.tickets.UPDATE',
+	});
 	return [attachment];
 }
