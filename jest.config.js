@@ -27,5 +27,4 @@ module.exports = {
 	},
 	// Simulator-backed suites on a loaded 2-CPU machine
 	testTimeout: 60000,
-	forceExit: true,
 };

@@ -36,6 +36,8 @@ export function useNock(): void {
 	beforeAll(() => nock.disableNetConnect());
 	afterEach(() => {
 		const pending = nock.pendingMocks();
+		// A timed-out request leaves its reply's .delay() timer running, which would keep jest from exiting.
+		nock.abortPendingRequests();
 		nock.cleanAll();
 		jest.restoreAllMocks();
 		expect(pending).toEqual([]);
