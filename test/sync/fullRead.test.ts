@@ -136,6 +136,70 @@ describe('records changing under the read', () => {
 	});
 });
 
+describe('bulk imports: more tickets in one millisecond than search can page through', () => {
+	let sim: Simulator;
+	beforeEach(async () => {
+		sim = await startSim({ tickets: 0 });
+	});
+	afterEach(async () => await sim.stop());
+
+	const start = Date.parse('2025-01-01T00:00:00.000Z');
+	/** 300 tickets a second apart, 1,500 created in one millisecond but modified apart (as an import that set the created time), 300 more. */
+	function seedImport() {
+		const before = createTickets(sim, start, 300);
+		const created = start + 400_000;
+		const fields = Array.from({ length: 1500 }, (_, i) => ({ subject: `Imported ${i}`, createdTime: iso(created), modifiedTime: iso(created + 1000 + i * 10) }));
+		const burst = ids(sim.createRecord('tickets', fields) as unknown as IDataObject[]);
+		const after = createTickets(sim, start + 500_000, 300);
+		return { before, burst, after };
+	}
+
+	test('are read by search in modified-time order within that millisecond, all at 3 credits a call, once each, near the call floor', async () => {
+		const { before, burst, after } = seedImport();
+
+		const result = await probe(credentialFor(sim), { read: 'all', table: 'tickets' });
+
+		expect(duplicates(result.records)).toEqual([]);
+		expect(new Set(ids(result.records))).toEqual(new Set([...before, ...burst, ...after]));
+		const { calls, credits, byRoute } = sim.counters();
+		// No list call at a deep (dearer) offset: the floor's credits per call.
+		expect(Object.keys(byRoute)).toEqual(['GET /api/v1/tickets/search']);
+		expect(credits).toBe(3 * calls);
+		// The floor (21 pages), plus the pages of that millisecond read before its size was known (the reader's, and
+		// split pages that landed in it), and the check for tickets modified meanwhile.
+		expect(calls).toBeLessThanOrEqual(2100 / 100 + 6);
+	});
+
+	test('tickets of the import modified or deleted while it is read are neither lost nor read twice', async () => {
+		const { before, burst, after } = seedImport();
+		const modified = [burst[10], burst[700], burst[1499]];
+		const deleted = [burst[20], burst[900]];
+		// The import's own keyset pages ask for sortBy=modifiedTime (the passes after it, -modifiedTime).
+		const interceptor = await startInterceptor(sim, /sortBy=modifiedTime/, (n) => {
+			if (n !== 3) return;
+			for (const id of modified) sim.updateRecord('tickets', id, { status: 'Escalated' });
+			for (const id of deleted) sim.deleteRecord('tickets', id);
+		});
+		try {
+			const result = await probe(credentialFor(sim, { deskUrl: interceptor.url }), { read: 'all', table: 'tickets' });
+
+			expect(interceptor.seen()).toBeGreaterThan(3);
+			expect(duplicates(result.records)).toEqual([]);
+			const got = new Set(ids(result.records));
+			const survivors = [...before, ...burst, ...after].filter((id) => !deleted.includes(id));
+			expect(survivors.filter((id) => !got.has(id))).toEqual([]);
+			// Modified after the keyset passed them or before it got there: either way read in their latest version.
+			expect(result.records.filter((record) => modified.includes(String(record.id))).map((record) => record.status)).toEqual([
+				'Escalated',
+				'Escalated',
+				'Escalated',
+			]);
+		} finally {
+			await interceptor.close();
+		}
+	});
+});
+
 describe('429 storms and missing scopes', () => {
 	let sim: Simulator;
 	let truth: string[];

@@ -30,6 +30,11 @@ export interface KeysetQuery {
 	itemIndex?: number;
 	/** Every record at exactly `time`, for when more share one millisecond than search can page through */
 	readTie?: (time: number) => Promise<IDataObject[]>;
+	/**
+	 * `readTie` takes over a millisecond once this many of its records were read (default: when search cannot page
+	 * further). Lower, it wastes fewer pages before a tie that search cannot page through anyway.
+	 */
+	readTieAfter?: number;
 	/** Keep only these fields of each record (with `field`), as the pages arrive */
 	fields?: string[];
 	/** Told the number of records read so far after every page */
@@ -51,6 +56,8 @@ interface Window extends KeysetPosition {
 	 */
 	received: number;
 	state: 'waiting' | 'reading' | 'done';
+	/** Set when a split page found only the window's last millisecond: pages cannot split it */
+	unsplittable?: boolean;
 	/** Split pages in flight, by the `received` count of their first record */
 	splitsAt: number[];
 	/** For a window split off another: that window, and where this one's `received` starts in its count */
@@ -158,7 +165,7 @@ class KeysetReader {
 	private fullestSplittable(): { window: Window; offset: number } | undefined {
 		let best: { window: Window; offset: number; unread: number } | undefined;
 		for (const window of this.windows) {
-			if (window.state !== 'reading' || window.remaining === undefined) continue;
+			if (window.state !== 'reading' || window.remaining === undefined || window.unsplittable) continue;
 			const from = window.splitsAt.length ? Math.max(...window.splitsAt) + this.pageSize : window.received;
 			const unread = window.received + window.remaining - from;
 			const { maxFrom } = this.read.search;
@@ -216,7 +223,12 @@ class KeysetReader {
 	 */
 	private splitAt(window: Window, at: number, rows: IDataObject[], times: number[], left?: number): Window | undefined {
 		const first = splitIndex(times);
-		if (first < 0) return undefined; // one millisecond throughout: no place to split
+		if (first < 0) {
+			const part = times.length ? this.splitAfter(times[0]) : undefined;
+			// The page lies in the window's last millisecond: so would any other split page, so none is tried again.
+			if (!part) window.unsplittable = true;
+			return part;
+		}
 		const time = times[first];
 		const target = this.windows.find((w) => w.state !== 'done' && w.cursor < time && time <= w.end);
 		// The page's place in the target's own count: the target is the window, or a part split off it.
@@ -245,9 +257,26 @@ class KeysetReader {
 		return part;
 	}
 
+	/**
+	 * A split page entirely in one millisecond (a bulk import) has no place to split in it: the window holding it is
+	 * split just after that millisecond instead. The new part, returned for the caller to read, has no known count
+	 * until its first page; the window keeps that millisecond and everything before it.
+	 */
+	private splitAfter(time: number): Window | undefined {
+		const target = this.windows.find((w) => w.state !== 'done' && w.cursor <= time && time < w.end);
+		if (!target) return undefined;
+		const part = this.open(time + 1, 0, target.end);
+		part.lastId = target.lastId;
+		target.end = time;
+		target.lastId = undefined;
+		target.remaining = undefined;
+		this.stats.splits++;
+		return part;
+	}
+
 	/** Fetches the window's next page. */
 	private async nextPage(window: Window): Promise<void> {
-		if (window.skip > this.read.search.maxFrom) return await this.readTie(window);
+		if (window.skip >= (this.read.readTieAfter ?? this.read.search.maxFrom + 1)) return await this.readTie(window);
 		const { cursor, skip, end } = window;
 		const { rows, count } = await this.fetch(cursor, end, skip);
 		if (count !== undefined && this.stats.counted === undefined) this.stats.counted = count;
@@ -294,7 +323,12 @@ class KeysetReader {
 				},
 			);
 		}
-		this.keep((await readTie(window.cursor)).filter((row) => timeMs(row[field]) === window.cursor));
+		const tied = (await readTie(window.cursor)).filter((row) => timeMs(row[field]) === window.cursor);
+		this.keep(tied);
+		// The millisecond's records the reader had not received yet: splits place their pages by this count.
+		const unseen = Math.max(0, tied.length - window.skip);
+		window.received += unseen;
+		if (window.remaining !== undefined) window.remaining = Math.max(0, window.remaining - unseen);
 		window.cursor++;
 		window.skip = 0;
 		window.expected = undefined;

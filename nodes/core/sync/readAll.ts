@@ -3,6 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import type { TableDescription } from '../tables';
 import type { ZohoDeskContext } from '../transport';
 import { countedPage, idOf } from './calls';
+import { readByTimeKeyset } from './keyset';
+import type { KeysetQuery } from './keyset';
 import { CHEAPEST_MAX_FROM, Pager, readPages } from './pager';
 import type { PageQuery } from './pager';
 import { beginRead, endRead, listQuery, searchByTime, withoutSort } from './readState';
@@ -43,9 +45,59 @@ async function readListFromBothEnds(read: ReadState, query: PageQuery, field: st
 }
 
 /**
- * All records created at exactly `time`, from the list sorted by createdTime: search cannot page through more
- * than 1,099 records of one millisecond. Search counts the records before it, which is where they start in the
- * list (one earlier, in case Zoho's `from` counts from 1).
+ * All records created at exactly `time`, by search at 3 credits a page (search's `from` cannot page through more
+ * than 1,099 records of one millisecond, but its other sort can): a keyset over modifiedTime within that millisecond.
+ * modifiedTime only grows, so a record modified meanwhile leaves that read's range [epoch, start] and is then among
+ * the newest: passes sorted newest first read every record modified after `start` (a pass of one page is one answer;
+ * a longer one is followed by a pass for what changed during it). When more than search can page through share a
+ * modifiedTime as well (an import that set both), the list gives the whole millisecond. Undefined when more records were
+ * modified meanwhile than a pass can page through: the caller reads the list instead.
+ */
+async function createdAtBySearch(read: ReadState, criteria: IDataObject, time: number): Promise<IDataObject[] | undefined> {
+	const search = read.table.search!;
+	const withinTime = { ...criteria, createdTimeRange: `${isoMs(time)},${isoMs(time)}` };
+	const start = Date.now();
+	const found = new Map<string, IDataObject>();
+	const keep = (row: IDataObject) => found.set(idOf(row), row);
+	let fromList: IDataObject[] | undefined;
+	// Search cannot separate those records: the list reads the whole millisecond (list items carry no modifiedTime to
+	// pick them by), and the keyset reads on past them.
+	const sharedModifiedTime = async () => {
+		fromList ??= await createdAtFromList(read, criteria, time);
+		return [];
+	};
+	const keyset = { search, field: 'modifiedTime' as const, criteria: withinTime, from: EPOCH_MS, to: start, concurrency: 1 };
+	(await readByTimeKeyset(read.ctx, { ...keyset, itemIndex: read.itemIndex, readTie: sharedModifiedTime }, read.stats)).forEach(keep);
+	// The list gave every record of the millisecond; search's are as new or newer.
+	if (fromList) return [...found.values(), ...fromList.filter((row) => !found.has(idOf(row)))];
+	for (let since = start + 1; ; ) {
+		const newestFirst = { ...withinTime, sortBy: '-modifiedTime' };
+		const pass = new Pager(read.ctx, read.stats, { path: search.path, qs: newestFirst, pageSize: search.pageSize, maxFrom: search.maxFrom, overlap: true, itemIndex: read.itemIndex });
+		let pages = 0;
+		let newest: number | undefined;
+		let reachedOlder = false;
+		await pass.read(({ rows }) => {
+			pages++;
+			for (const row of rows) {
+				const modified = timeMs(row.modifiedTime) ?? EPOCH_MS;
+				newest ??= modified;
+				if (modified >= since) keep(row);
+				else reachedOlder = true;
+			}
+			return !reachedOlder;
+		});
+		if (!reachedOlder && !pass.ended) return undefined; // more were modified meanwhile than search reaches
+		if (pages <= 1 || newest === undefined) break;
+		// Whatever was modified while this pass paged is at least as new as the newest record it found first.
+		since = newest;
+	}
+	return [...found.values()];
+}
+
+/**
+ * All records created at exactly `time`, from the list sorted by createdTime, when search cannot read them
+ * (createdAtBySearch). Search counts the records before it, which is where they start in the list (one earlier,
+ * in case Zoho's `from` counts from 1).
  */
 async function createdAtFromList(read: ReadState, criteria: IDataObject, time: number): Promise<IDataObject[]> {
 	const search = read.table.search!;
@@ -63,6 +115,19 @@ async function createdAtFromList(read: ReadState, criteria: IDataObject, time: n
 		return !rows.some((row) => (timeMs(row.createdTime) ?? time) > time);
 	});
 	return found;
+}
+
+/**
+ * How a read by createdTime reads a millisecond of many records (a bulk import): as soon as a whole page shares one,
+ * by search within it, else (it shares modifiedTimes too) from the list.
+ */
+export function createdTimeTies(read: ReadState, criteria: IDataObject): Pick<KeysetQuery, 'readTie' | 'readTieAfter'> {
+	return {
+		readTie: async (time) => (await createdAtBySearch(read, criteria, time)) ?? (await createdAtFromList(read, criteria, time)),
+		// A tie search cannot page through costs fewer pages read by its own keyset at once than after search paged
+		// through the 1,099 records it reaches.
+		readTieAfter: read.table.search!.pageSize,
+	};
 }
 
 /** The whole list the cheapest way the filters allow. */
@@ -104,7 +169,7 @@ export async function readAllRecords(
 			criteria,
 			from: EPOCH_MS,
 			to: Date.now(),
-			readTie: async (time) => await createdAtFromList(read, criteria, time),
+			...createdTimeTies(read, criteria),
 		});
 	}
 	if (!records) {

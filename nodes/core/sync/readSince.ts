@@ -9,7 +9,7 @@ import { countedCall, countedPage, idOf } from './calls';
 import type { TimeField } from './keyset';
 import { Pager } from './pager';
 import { inParallel } from './parallel';
-import { readWholeList } from './readAll';
+import { createdTimeTies, readWholeList } from './readAll';
 import {
 	beginRead,
 	endRead,
@@ -106,7 +106,8 @@ export async function readChangedSince(
 	const filters = withoutSort(read.filters);
 	const criteria = searchCriteria(table, filters);
 	if (criteria && table.search?.timeRanges.includes(field)) {
-		const records = await searchByTime(read, { field, criteria, from: since, to: Date.now() });
+		const ties = field === 'createdTime' ? createdTimeTies(read, criteria) : {};
+		const records = await searchByTime(read, { field, criteria, from: since, to: Date.now(), ...ties });
 		if (records) return { ...endRead(read, records, 'searchByTime', field === 'createdTime'), versions: versionsOf(records, field) };
 	}
 	if (table.pageSize !== undefined && table.sortFields.includes(field)) {
