@@ -36,7 +36,10 @@ export class ZohoDeskTrigger implements INodeType {
 		name: 'zohoDeskTrigger',
 		icon: { light: 'file:../../icons/zohoDesk.svg', dark: 'file:../../icons/zohoDesk.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1. n8n treats a webhook node at version 1 as its own Webhook node 1 and, for every request,
+		// evaluates that node's `binaryData` option as an expression; on n8n 2.x that takes a V8 isolate created for
+		// the request, most of a webhook process's CPU. From 1.1 on n8n skips it.
+		version: [1, 1.1],
 		// Event names, not Zoho's codes: "Ticket: Added, Ticket: Updated" rather than "Ticket_Add, Ticket_Update"
 		subtitle: `={{ $parameter["mode"] === "manual" ? "Manual setup" : $parameter["events"].map((event) => ${nameOf(optionNames(triggerProperties, 'events'), 'event')}).join(", ") }}`,
 		// n8n's node picker shows one "Zoho Desk" entry for this node and the action node, with this description.

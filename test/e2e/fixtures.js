@@ -334,7 +334,7 @@ function webhookTriggerWorkflow(
 	events = ['Ticket_Add', 'Ticket_Update', 'Ticket_Delete', 'Ticket_Thread_Add', 'Ticket_Comment_Add', 'Contact_Add', 'Contact_Update'],
 ) {
 	const parameters = { mode: 'automatic', events, includePrevState: true };
-	const trigger = { ...packageNode(NODE_TYPES.webhookTrigger, TRIGGER_NODES.webhook, [0, 0], parameters), webhookId: WEBHOOK_NODE_ID };
+	const trigger = { ...packageNode(NODE_TYPES.webhookTrigger, TRIGGER_NODES.webhook, [0, 0], parameters), typeVersion: 1.1, webhookId: WEBHOOK_NODE_ID };
 	return workflow(WORKFLOW_IDS.webhook, 'Zoho Desk: ticket and contact changes (webhook)', [trigger], []);
 }
 

@@ -16,17 +16,17 @@ const BOOT_TIMEOUT_MS = 300_000;
 /** The database n8n keeps its workflows, credentials and executions in. */
 const N8N_DATABASE = 'n8n';
 
-/** Whether `n8n.logFile` has printed `text` since `offset`. */
-function logSays(n8n, offset, text) {
+/** What `n8n.logFile` has printed since `offset`. */
+function logSince(n8n, offset) {
 	try {
 		const fd = fs.openSync(n8n.logFile, 'r');
 		const size = fs.fstatSync(fd).size;
 		const buffer = Buffer.alloc(Math.max(0, size - offset));
 		fs.readSync(fd, buffer, 0, buffer.length, offset);
 		fs.closeSync(fd);
-		return buffer.toString().includes(text);
+		return buffer.toString();
 	} catch {
-		return false;
+		return '';
 	}
 }
 
@@ -41,6 +41,8 @@ class QueueCluster {
 		this.database = database;
 		/** When each webhook process was started (Zoho's signing keys may be fetched once per process) */
 		this.webhookStarts = [];
+		/** Where each process's log stood when it last started: what it printed since is its current lifetime's */
+		this.logOffsets = new Map();
 	}
 
 	get processes() {
@@ -66,6 +68,10 @@ class QueueCluster {
 			// Production webhook URLs (the ones registered with Zoho) point at the webhook process.
 			WEBHOOK_URL: `http://127.0.0.1:${webhookPort}/`,
 		};
+		// 2.x evaluates expressions in V8 isolates and by default takes one for every webhook request of a trigger
+		// that is not n8n's own Webhook node, and another for every credential read, each created anew: most of the
+		// webhook process's CPU. Lazy acquisition (n8n's switch) creates one only when an expression is evaluated.
+		if (install.major >= 2) shared.N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE = 'true';
 		const database = connect(install, postgres, N8N_DATABASE);
 		const main = await prepareN8n({
 			install,
@@ -94,26 +100,44 @@ class QueueCluster {
 		return new QueueCluster({ install, main, webhook, workers, database });
 	}
 
+	/** What `n8n` printed since it last started (or since `offset`). */
+	logOf(n8n, offset = this.logOffsets.get(n8n) ?? 0) {
+		return logSince(n8n, offset);
+	}
+
+	markStart(n8n) {
+		this.logOffsets.set(n8n, logSize(n8n));
+	}
+
 	startMain() {
+		this.markStart(this.main);
 		return this.main.start({ timeoutMs: BOOT_TIMEOUT_MS });
 	}
 
 	startWebhook() {
 		this.webhookStarts.push(Date.now());
+		this.markStart(this.webhook);
 		const ready = async () => (await http(`${this.webhook.baseUrl}/healthz/readiness`)).status === 200;
 		return this.webhook.start({ command: ['webhook'], ready, what: 'answer /healthz/readiness', timeoutMs: BOOT_TIMEOUT_MS });
 	}
 
 	startWorker(worker) {
-		const offset = logSize(worker);
-		const ready = () => logSays(worker, offset, 'n8n worker is now ready');
+		this.markStart(worker);
+		const ready = () => this.logOf(worker).includes('n8n worker is now ready');
 		return worker.start({ command: ['worker'], ready, what: 'say it is ready', timeoutMs: BOOT_TIMEOUT_MS });
 	}
 
-	/** Main first (it sets up the queue and the leader's duties), then the webhook process and workers at once. */
+	/**
+	 * Executions a process enqueued since it last started (main: manual runs; the webhook process: deliveries).
+	 * It keeps each in its active executions until Bull tells it the job finished.
+	 */
+	enqueuedBy(n8n) {
+		return [...this.logOf(n8n).matchAll(/Enqueued execution (\d+) /g)].map((match) => match[1]);
+	}
+
+	/** All four at once: n8n's CLI imports already ran the migrations, and no process waits for another. */
 	async start() {
-		await this.startMain();
-		await Promise.all([this.startWebhook(), ...this.workers.map((worker) => this.startWorker(worker))]);
+		await Promise.all([this.startMain(), this.startWebhook(), ...this.workers.map((worker) => this.startWorker(worker))]);
 	}
 
 	/** Stops every process; says which did not stop by themselves within 30 s of SIGTERM. */

@@ -34,7 +34,13 @@ function connect(install, postgres, database) {
 		return Object.fromEntries(rows.map((row) => [row.status, row.n]));
 	}
 
-	return { query, executionsOf, statusCounts, end: () => pool.end() };
+	/** Execution id → status, for the given ids. */
+	async function statusesOf(ids) {
+		const rows = await query(`SELECT id::text AS id, status FROM execution_entity WHERE id::text = ANY($1)`, [ids.map(String)]);
+		return new Map(rows.map((row) => [row.id, row.status]));
+	}
+
+	return { query, executionsOf, statusCounts, statusesOf, end: () => pool.end() };
 }
 
 module.exports = { connect };
