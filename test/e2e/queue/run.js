@@ -234,8 +234,9 @@ async function mirrorChanges(cluster, cookie, zd, db, label) {
 	const neverQueued = all.filter((e) => e.status === 'new').length;
 	const failedRuns = all.filter((e) => !['success', 'new'].includes(e.status));
 	assert.equal(failedRuns.length, 0, `mirror executions failed: ${failedRuns.slice(0, 3).map((e) => `${e.id} ${e.data?.resultData?.error?.message}`).join('; ')}`);
-	// A delivery is lost when Zoho got no 200, or when it did but no execution ever had its events: n8n answers
-	// (responseMode onReceived) before it enqueues, so a webhook process stopping in between drops the delivery.
+	// A delivery is lost when Zoho got no 200, or when it did but no execution ever had its events: n8n 1.x answers
+	// (responseMode onReceived) before it enqueues, so a webhook process stopping in between drops the delivery
+	// (2.x answers after enqueueing).
 	const eventKey = (eventType, id, time) => `${eventType} ${id} ${Number(time) || Date.parse(time)}`;
 	const executed = new Set(
 		executions.flatMap((e) => triggerOutput(e, mirror.NODES.trigger)).map((item) => eventKey(item.eventType, item.id, item.eventTime)),
