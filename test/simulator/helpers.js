@@ -6,7 +6,8 @@ const crypto = require('node:crypto');
 /** A client holding a token for `scopes` in `orgId`, talking to the simulator's Desk API. */
 function deskClient(sim, { scopes, orgId = sim.orgId, headerOrgId = orgId } = {}) {
 	const token = sim.issueTokens({ scopes, orgId });
-	async function request(method, path, { body, headers = {} } = {}) {
+	/** `body` is sent as JSON, `rawBody` as it is (e.g. a FormData upload). */
+	async function request(method, path, { body, rawBody, headers = {} } = {}) {
 		const response = await fetch(`${sim.apiUrl}${path}`, {
 			method,
 			headers: {
@@ -15,7 +16,7 @@ function deskClient(sim, { scopes, orgId = sim.orgId, headerOrgId = orgId } = {}
 				...(body ? { 'Content-Type': 'application/json' } : {}),
 				...headers,
 			},
-			body: body === undefined ? undefined : JSON.stringify(body),
+			body: body === undefined ? rawBody : JSON.stringify(body),
 		});
 		const text = await response.text();
 		return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };

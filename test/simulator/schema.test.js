@@ -243,6 +243,34 @@ describeWithSpec('responses match the OpenAPI spec', () => {
 		}
 	});
 
+	test('files: a ticket attachment, and a comment and a reply carrying uploads, as the spec shows them', async () => {
+		const upload = async (path, name) => {
+			const form = new FormData();
+			form.append('file', new Blob([Buffer.from(`bytes of ${name}`)], { type: 'text/plain' }), name);
+			return (await desk.request('POST', path, { rawBody: form })).body;
+		};
+		const ticket = ids.ticket;
+		const attachment = await upload(`/tickets/${ticket}/attachments?isPublic=true`, 'a.txt');
+		const check = (file, path, method, body, status = 200) => expect(spec.validateResponse({ file, path, method, status }, body)).toEqual([]);
+		check('v1.0/TicketAttachment.json', '/api/v1/tickets/{ticketId}/attachments', 'post', attachment);
+		check('v1.0/TicketAttachment.json', '/api/v1/tickets/{ticketId}/attachments', 'get', (await desk.get(`/tickets/${ticket}/attachments`)).body);
+
+		const comment = await desk.request('POST', `/tickets/${ticket}/comments`, {
+			body: { content: 'see files', attachmentIds: [(await upload('/uploads', 'c1.txt')).id, (await upload('/uploads', 'c2.txt')).id] },
+		});
+		expect(comment.body.attachments.map((file) => file.name)).toEqual(['c1.txt', 'c2.txt']);
+		check('v1.0/TicketComment.json', '/api/v1/tickets/{ticketId}/comments', 'post', comment.body);
+		check('v1.0/TicketComment.json', '/api/v1/tickets/{ticketId}/comments', 'get', (await desk.get(`/tickets/${ticket}/comments?limit=100`)).body);
+
+		const from = (await desk.get('/mailReplyAddress')).body.data[0].address;
+		const reply = await desk.request('POST', `/tickets/${ticket}/sendReply`, {
+			body: { channel: 'EMAIL', fromEmailAddress: from, content: 'files', attachmentIds: [(await upload('/uploads', 'r.txt')).id] },
+		});
+		expect([reply.body.hasAttach, reply.body.attachmentCount, reply.body.attachments[0].name]).toEqual([true, '1', 'r.txt']);
+		check('v1.0/Thread.json', '/api/v1/tickets/{ticketId}/sendReply', 'post', reply.body);
+		check('v1.0/Thread.json', '/api/v1/tickets/{ticketId}/threads', 'get', (await desk.get(`/tickets/${ticket}/threads?limit=100`)).body);
+	});
+
 	test('the checker rejects what breaks the schema (so the tests above can fail)', async () => {
 		const { data } = (await desk.get('/tickets?limit=1')).body;
 		const operation = { file: T, path: '/api/v1/tickets', method: 'get', status: 200 };

@@ -20,8 +20,8 @@ export const description = updateDisplayOptions({ show: { resource: ['ticket'], 
 
 /**
  * The attachment as the item's binary data, with Zoho's file name and MIME type. The bytes stream from Zoho into
- * n8n's binary data store (prepareBinaryData takes the stream): with n8n's filesystem or database mode the file is
- * never held in memory whole. The per-attempt timeout ends a transfer that stalls (n8n's request helper destroys
+ * n8n's binary data store (prepareBinaryData takes the stream): in n8n's filesystem mode (n8n 2.x's default) the file
+ * goes to disk and is never held in memory whole. The per-attempt timeout ends a transfer that stalls (n8n's request helper destroys
  * the idle socket).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<ItemsWithFiles> {
