@@ -172,6 +172,17 @@ describe('Send Reply and Add Comment with files from binary fields', () => {
 		expect(plain.items[0].json.attachments).toEqual([]);
 	});
 
+	test('a draft reply keeps its file too (status DRAFT, nothing sent)', async () => {
+		const { items, error } = await run(
+			{ operation: 'saveDraftReply', fromEmailAddress: { __rl: true, mode: 'address', value: await fromAddress() }, content: 'Draft with file', options: { attachments: 'pdf' } },
+			[itemWith({ pdf: PDF })],
+		);
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ status: 'DRAFT', hasAttach: true, attachmentCount: '1' });
+		const [file] = items[0].json.attachments as IDataObject[];
+		expect((await served(String(file.href))).bytes.equals(PDF.bytes)).toBe(true);
+	});
+
 	test('one file over the limit: a clear error before anything is uploaded or sent', async () => {
 		sim.resetCounters();
 		const threads = sim.conversation(ticketId).threads.length;
