@@ -89,6 +89,16 @@ describeWithSpec('responses match the OpenAPI spec', () => {
 			'/organizationFields?module=contracts',
 		],
 		[
+			'contact fields',
+			{ file: 'v1.0/FieldOld.json', path: '/api/v1/organizationFields' },
+			'/organizationFields?module=contacts',
+		],
+		[
+			'account fields',
+			{ file: 'v1.0/FieldOld.json', path: '/api/v1/organizationFields' },
+			'/organizationFields?module=accounts',
+		],
+		[
 			'custom field count',
 			{ file: 'v1.0/FieldOld.json', path: '/api/v1/customFieldCount' },
 			'/customFieldCount?module=tickets',
@@ -127,6 +137,33 @@ describeWithSpec('responses match the OpenAPI spec', () => {
 			{ file: 'v1.0/Organization.json', path: '/api/v1/organizations/{organizationId}' },
 			`/organizations/${sim.orgId}`,
 		);
+	});
+
+	test('contacts and accounts: list, get, and the answers to create and update, custom fields included', async () => {
+		const C = 'v1.0/Contact.json';
+		const A = 'v1.0/Account.json';
+		const check = (file, path, method, response) => {
+			expect(response.status).toBe(200);
+			expect(spec.validateResponse({ file, path, method, status: 200 }, response.body)).toEqual([]);
+			return response.body;
+		};
+		check(C, '/api/v1/contacts', 'get', await desk.get('/contacts?limit=99&sortBy=-createdTime'));
+		// include=accounts adds `account` to each item, which the spec's list item lacks though its include allows it.
+		const included = (await desk.get('/contacts?limit=99&include=accounts')).body.data;
+		expect(included.every((item) => item.account === null || typeof item.account?.id === 'string')).toBe(true);
+		const withoutAccounts = included.map(({ account, ...item }) => item);
+		expect(spec.validateResponse({ file: C, path: '/api/v1/contacts', method: 'get', status: 200 }, { data: withoutAccounts })).toEqual([]);
+		check(A, '/api/v1/accounts', 'get', await desk.get('/accounts?limit=99'));
+		const contact = check(C, '/api/v1/contacts', 'post', await desk.request('POST', '/contacts', {
+			body: { lastName: 'Schema', email: 'schema@example.com', city: 'Bath', cf: { cf_preferred_channel: 'Chat', cf_customer_since: '2026-01-31' } },
+		}));
+		check(C, '/api/v1/contacts/{contactId}', 'patch', await desk.request('PATCH', `/contacts/${contact.id}`, { body: { title: 'Tester' } }));
+		check(C, '/api/v1/contacts/{contactId}', 'get', await desk.get(`/contacts/${contact.id}?include=accounts,owner`));
+		const account = check(A, '/api/v1/accounts', 'post', await desk.request('POST', '/accounts', {
+			body: { accountName: 'Schema Ltd', industry: 'Retail', cf: { cf_account_tier: 'Standard' } },
+		}));
+		check(A, '/api/v1/accounts/{accountId}', 'patch', await desk.request('PATCH', `/accounts/${account.id}`, { body: { city: 'Leeds' } }));
+		check(A, '/api/v1/accounts/{accountId}', 'get', await desk.get(`/accounts/${account.id}?include=owner`));
 	});
 
 	test('organization fields by id, every type but status (the spec gives get-by-id no status-field variant)', async () => {

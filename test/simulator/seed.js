@@ -102,7 +102,7 @@ function seedPortal(orgDef, orgIndex, { seed, tickets: ticketCount, endTime, tic
 		return {
 			id: newId.accounts(),
 			accountName: `Customer ${String(i + 1).padStart(2, '0')} Ltd`,
-			website: `www.customer${i + 1}.example.com`,
+			website: `https://www.customer${i + 1}.example.com`,
 			email: `info@customer${i + 1}.example.com`,
 			phone: `+1 555 02${String(i).padStart(2, '0')}`,
 			industry: ['Retail', 'Manufacturing', 'Services', null][i % 4],

@@ -15,6 +15,22 @@ const LABELS = Object.fromEntries(
 /** A record's custom field values, every custom field of its module present (null when unset), as Zoho shows them. */
 const customValues = (module, cf) => ({ ...Object.fromEntries(customFieldsOf(module).map((f) => [f.apiName, null])), ...cf });
 
+/** What a contact's or account's get-by-id adds: its legacy custom fields, flags and layout. */
+const recordState = (module, record, ctx) => ({
+	customFields: customFields(module, customValues(module, record.cf)),
+	isDeleted: false,
+	isFollowing: false,
+	isTrashed: Boolean(record.trashed),
+	layoutId: ctx.org.layouts[module].id,
+	layoutDetails: { id: ctx.org.layouts[module].id, layoutName: ctx.org.layouts[module].layoutName },
+});
+
+/** An agent as a contact's or account's `owner` (include=owner): the spec's three fields. */
+function personRef(org, agentId) {
+	const agent = org.lookups.agents.get(agentId);
+	return agent ? { firstName: agent.firstName, lastName: agent.lastName, id: agent.id } : null;
+}
+
 /** Address fields of contacts and accounts: null unless set. */
 const fieldsOrNull = (record, names) => Object.fromEntries(names.map((name) => [name, record[name] ?? null]));
 
@@ -68,6 +84,7 @@ function contactListItem(contact, ctx, include = new Set()) {
 		isAnonymous: false,
 		isEndUser: false,
 		accountId: contact.accountId,
+		accountCount: contact.accountId ? '1' : '0',
 		ownerId: contact.ownerId,
 		photoURL: null,
 		zohoCRMContact: null,
@@ -87,10 +104,11 @@ function contactDetail(contact, ctx, include = new Set()) {
 		description: contact.description,
 		...fieldsOrNull(contact, ['street', 'city', 'state', 'country', 'zip', 'twitter', 'facebook']),
 		cf: customValues('contacts', contact.cf),
+		...recordState('contacts', contact, ctx),
 		modifiedTime: iso(contact.modifiedTime),
 	};
 	if (include.has('accounts')) view.account = accountView(ctx.org, contact.accountId);
-	if (include.has('owner')) view.owner = ownerView(ctx.org, contact.ownerId);
+	if (include.has('owner')) view.owner = personRef(ctx.org, contact.ownerId);
 	return view;
 }
 
@@ -118,9 +136,13 @@ function accountDetail(account, ctx, include = new Set()) {
 		ownerId: account.ownerId,
 		...fieldsOrNull(account, ['street', 'city', 'state', 'country', 'code', 'fax', 'annualrevenue']),
 		cf: customValues('accounts', account.cf),
+		associatedSLAIds: [],
+		...recordState('accounts', account, ctx),
 		modifiedTime: iso(account.modifiedTime),
 	};
-	if (include.has('owner')) view.owner = ownerView(ctx.org, account.ownerId);
+	// The spec's account (unlike its list items) has no customerHappiness.
+	delete view.customerHappiness;
+	if (include.has('owner')) view.owner = personRef(ctx.org, account.ownerId);
 	return view;
 }
 
