@@ -329,13 +329,13 @@ function contactTicketWorkflow({ departmentId }) {
 	return workflow(WORKFLOW_IDS.contactTicket, 'Zoho Desk: find or create a contact, open a ticket for it, attach a file and download it', nodes, edges);
 }
 
-/** Webhook trigger on ticket and contact changes, registered with the simulator when the workflow is activated. */
+/** Webhook trigger on ticket, attachment and contact changes, registered with the simulator when the workflow is activated. */
 function webhookTriggerWorkflow(
-	events = ['Ticket_Add', 'Ticket_Update', 'Ticket_Delete', 'Ticket_Thread_Add', 'Ticket_Comment_Add', 'Contact_Add', 'Contact_Update'],
+	events = ['Ticket_Add', 'Ticket_Update', 'Ticket_Delete', 'Ticket_Thread_Add', 'Ticket_Comment_Add', 'Ticket_Attachment_Add', 'Contact_Add', 'Contact_Update'],
 ) {
 	const parameters = { mode: 'automatic', events, includePrevState: true };
 	const trigger = { ...packageNode(NODE_TYPES.webhookTrigger, TRIGGER_NODES.webhook, [0, 0], parameters), typeVersion: 1.1, webhookId: WEBHOOK_NODE_ID };
-	return workflow(WORKFLOW_IDS.webhook, 'Zoho Desk: ticket and contact changes (webhook)', [trigger], []);
+	return workflow(WORKFLOW_IDS.webhook, 'Zoho Desk: ticket, attachment and contact changes (webhook)', [trigger], []);
 }
 
 /** Poll trigger on ticket changes, every minute (n8n's shortest polling interval). */

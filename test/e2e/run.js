@@ -263,7 +263,7 @@ async function runSuite(install, tarball, nodeTypes) {
 			return `execution ${execution.id}: ${written}; trigger items ${[...new Set(events.map((e) => e.split(' ')[0]))].join(', ')}`;
 		});
 
-		await step('contact and ticket: Create or Update by email, run twice (one contact), a ticket for it, a file from binary data uploaded and downloaded (bytes equal); the webhook trigger gets the contact events', async () => {
+		await step('contact and ticket: Create or Update by email, run twice (one contact), a ticket for it, a file from binary data uploaded and downloaded (bytes equal); the webhook trigger gets the contact and attachment events', async () => {
 			const since = hasWebhook ? await lastExecutionId(n8n, WORKFLOW_IDS.webhook) : 0;
 			const runs = [];
 			for (const round of [1, 2]) {
@@ -279,8 +279,13 @@ async function runSuite(install, tarball, nodeTypes) {
 			writtenTicketIds.push(first.ticketId, second.ticketId);
 			const written = `contact ${first.contactId} (1 with its email after 2 runs), tickets ${first.ticketId} and ${second.ticketId}, ${first.bytes}-byte attachment round trip`;
 			if (!hasWebhook) return `executions ${first.execution.id}, ${second.execution.id}: ${written} (no webhook trigger built)`;
-			const wanted = [`contacts/insert ${first.contactId}`, `contacts/update ${first.contactId}`];
-			await waitFor('the contact events to reach the webhook trigger', async () => {
+			const wanted = [
+				`contacts/insert ${first.contactId}`,
+				`contacts/update ${first.contactId}`,
+				`attachments/insert ${first.attachmentId}`,
+				`attachments/insert ${second.attachmentId}`,
+			];
+			await waitFor('the contact and attachment events to reach the webhook trigger', async () => {
 				const seen = (await executionsOf(n8n, WORKFLOW_IDS.webhook))
 					.filter((e) => Number(e.id) > since && e.data)
 					.flatMap((e) => triggerOutput(e, WEBHOOK_NODE))
