@@ -170,7 +170,7 @@ function printTable(rows) {
 
 /** One table per N: each shape's read by ours, plain paging, and the floor. */
 function report(n, latencyMs, concurrency, runs, plain) {
-	const header = ['shape', 'reader', 'records', 'calls (× floor)', 'credits (× floor)', 'wall (× floor)', 'API busy (× floor)', 'vs plain: calls / credits / wall', 'utilisation (share at n in flight)', 'peak RSS'];
+	const header = ['shape', 'reader', 'records', 'calls (× floor)', 'credits (× floor)', 'wall (× floor)', 'API busy (× floor)', 'vs plain: calls / credits / wall', 'utilisation (share at n in flight)', 'peak RSS (heap)'];
 	const rows = [header];
 	for (const run of [...runs, plain]) {
 		const floorCalls = Math.ceil(run.distinct / 100);
@@ -185,7 +185,7 @@ function report(n, latencyMs, concurrency, runs, plain) {
 			`${fmt(apiBusyMs(run) / 1000, 1)} s (${fmt(apiBusyMs(run) / floorWallMs, 2)}×)`,
 			run === plain ? '1 / 1 / 1' : `${fmt(run.calls / plain.calls, 2)} / ${fmt(run.credits / plain.credits, 2)} / ${fmt(run.wallMs / plain.wallMs, 2)}`,
 			utilisation(run.msAtConcurrency),
-			`${fmt(run.maxRssMb)} MB`,
+			`${fmt(run.maxRssMb)} MB (${fmt(run.heapPeakMb)} MB)`,
 		]);
 	}
 	const floorCalls = Math.ceil(plain.distinct / 100);

@@ -70,8 +70,11 @@ export function beginRead(ctx: ZohoDeskContext, table: TableDescription, qs: IDa
 	return { ctx, table, filters: compact(qs), stats: newStats(), warnings: [], concurrency, itemIndex, fields, onProgress };
 }
 
-/** `countIsFinal`: nothing can leave the read's range but a delete, so search's count must match what was read. */
-export function endRead(read: ReadState, records: IDataObject[], method: ReadMethod, countIsFinal = false): ReadResult {
+/**
+ * `countIsFinal`: nothing can leave the read's range but a delete, so search's count must match what was read.
+ * `trimmed`: the records hold only the read's fields already (trimmed as the pages arrived), so no second copy is made.
+ */
+export function endRead(read: ReadState, records: IDataObject[], method: ReadMethod, countIsFinal = false, trimmed = false): ReadResult {
 	const { counted } = read.stats;
 	if (countIsFinal && counted !== undefined && records.length !== counted) {
 		read.warnings.push(
@@ -79,7 +82,7 @@ export function endRead(read: ReadState, records: IDataObject[], method: ReadMet
 		);
 	}
 	logWarnings(read);
-	const kept = read.fields ? records.map((record) => withFields(record, read.fields!)) : records;
+	const kept = read.fields && !trimmed ? records.map((record) => withFields(record, read.fields!)) : records;
 	return { records: kept, method, stats: read.stats, warnings: read.warnings };
 }
 
