@@ -67,25 +67,14 @@ async function sampled(fn) {
 }
 
 async function runChild(job) {
-	require('./tsRequire');
-	const { CredentialStore, executeNode } = require(path.join(ROOT, 'test/harness/index.ts'));
+	const { executeNode, simulatorCredentials } = require('./harness');
 	const { coreContainer } = require(path.join(ROOT, 'test/harness/n8nContainer.ts'));
 	const { BinaryDataService } = require(require.resolve('n8n-core', { paths: [ROOT] }));
 	const binaryData = coreContainer().get(BinaryDataService);
 	// Without init() n8n-core keeps binary data in memory (n8n 1.x's default); init() sets up n8n 2.x's filesystem mode.
 	if (job.mode === 'filesystem') await binaryData.init();
 
-	const credentials = new CredentialStore({
-		zohoDeskSelfClientApi: {
-			dataCenter: 'custom',
-			customAccountsUrl: job.url,
-			customDeskUrl: job.url,
-			orgId: job.orgId,
-			clientId: job.clientId,
-			clientSecret: job.clientSecret,
-			grantCode: job.grantCode,
-		},
-	});
+	const credentials = simulatorCredentials(job);
 	const ticketId = { __rl: true, mode: 'id', value: job.ticketId };
 	const location = { type: 'execution', workflowId: 'harness-workflow', executionId: 'harness-execution' };
 	/** An input item holding `bytes` as n8n would: a base64 string in memory mode, a stored file otherwise. */

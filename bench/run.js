@@ -37,19 +37,8 @@ const option = (name, fallback) => {
 // ---------------------------------------------------------------- child: one read, then its measurements
 
 async function runChild(job) {
-	require('./tsRequire');
-	const { CredentialStore, executeNode } = require(path.join(ROOT, 'test/harness/index.ts'));
-	const credentials = new CredentialStore({
-		zohoDeskSelfClientApi: {
-			dataCenter: 'custom',
-			customAccountsUrl: job.url,
-			customDeskUrl: job.url,
-			orgId: job.orgId,
-			clientId: job.clientId,
-			clientSecret: job.clientSecret,
-			grantCode: job.grantCode,
-		},
-	});
+	const { executeNode, simulatorCredentials } = require('./harness');
+	const credentials = simulatorCredentials(job);
 	const ours = job.method !== 'plain';
 	const nodeType = ours ? 'zohoDesk' : plainPagingNode();
 	const parameters = ours ? { resource: 'ticket', operation: 'getMany', returnAll: true, simplify: job.method === 'simplified' } : {};
