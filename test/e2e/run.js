@@ -11,7 +11,7 @@ const { startZohoDesk } = require('./lib/simulator');
 const { builtNodeTypes, workflowsFor, ticketWritesWorkflowFor, contactTicketWorkflowFor, prepareN8n, setupOwner, activateWorkflow, deactivateWorkflow, runManually } = require('./lib/setup');
 const { callbackUrl, authorizationUrl, consent, loadCallback } = require('./lib/oauth2');
 const { executionsOf } = require('./lib/db');
-const { Suite, Skip, summaryTable } = require('./lib/suite');
+const { Suite, Skip, finishRun, runMain } = require('./lib/suite');
 const { log, formatSeconds, http, waitFor, delay, repoRoot } = require('./lib/util');
 const fixtures = require('./fixtures');
 const {
@@ -375,20 +375,7 @@ async function main() {
 		lines.push(`n8n ${install.version} on Node ${install.nodeVersion} — ${how}; suite ${formatSeconds(suite.seconds * 1000)}`);
 	}
 
-	console.log('\n================ e2e summary ================');
-	console.log(lines.join('\n'));
-	console.log(`\n${summaryTable(suites)}`);
-	const failed = suites.some((suite) => suite.failed);
-	console.log(failed ? '\nE2E FAILED' : '\nE2E PASSED');
-	fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
-	// Exit now rather than wait for idle keep-alive sockets and the simulator's pending delivery retries.
-	process.exit(failed ? 1 : 0);
+	finishRun({ title: 'e2e', verdict: 'E2E', suites, lines, tarball });
 }
 
-// Ctrl-C or a CI timeout: exit through process.exit so the n8n servers started here are killed with us.
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
-
-main().catch((error) => {
-	console.error(error.stack || error.message);
-	process.exit(1);
-});
+runMain(main);

@@ -1,5 +1,7 @@
 'use strict';
 // Named steps with PASS / FAIL / SKIPPED / NOT RUN results per n8n version, and the summary table at the end.
+const fs = require('node:fs');
+const path = require('node:path');
 const { log, formatSeconds } = require('./util');
 
 class Skip extends Error {}
@@ -69,4 +71,27 @@ function summaryTable(suites) {
 	return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.slice(1).map(line), '', ...notes].join('\n');
 }
 
-module.exports = { Suite, Skip, summaryTable };
+/**
+ * The end of a run: the summary (`lines`, then the table), the verdict, the packed tarball removed, and the exit —
+ * at once rather than after idle keep-alive sockets and the simulator's pending delivery retries.
+ */
+function finishRun({ title, verdict, suites, lines, tarball }) {
+	console.log(`\n================ ${title} summary ================`);
+	console.log(lines.join('\n'));
+	console.log(`\n${summaryTable(suites)}`);
+	const failed = suites.some((suite) => suite.failed);
+	console.log(`\n${verdict} ${failed ? 'FAILED' : 'PASSED'}`);
+	fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
+	process.exit(failed ? 1 : 0);
+}
+
+/** Runs a suite's main; Ctrl-C or a CI timeout exits through process.exit so the n8n processes started here die too. */
+function runMain(main) {
+	for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+	main().catch((error) => {
+		console.error(error.stack || error.message);
+		process.exit(1);
+	});
+}
+
+module.exports = { Suite, Skip, summaryTable, finishRun, runMain };
