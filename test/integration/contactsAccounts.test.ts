@@ -92,29 +92,19 @@ test("an account's contacts and tickets, and a contact's tickets, are exactly th
 	expect(ids(fromContact).sort()).toEqual(contactTickets.sort());
 });
 
-test("Get Many tickets with include=contacts embeds each ticket's contact: one call instead of one per ticket", async () => {
-	const withContacts = await run({ resource: 'ticket', operation: 'getMany', limit: 50, options: { include: ['contacts'] } });
+test.each([
+	{ resource: 'ticket', include: 'contacts', related: 'contact' },
+	{ resource: 'contact', include: 'accounts', related: 'account' },
+])("Get Many $resource records with include=$include embeds each one's $related: one call instead of one per record", async ({ resource, include, related }) => {
+	const withRelated = await run({ resource, operation: 'getMany', limit: 50, options: { include: [include] } });
 
 	expect(sim.counters().calls).toBe(1);
-	expect(withContacts).toHaveLength(50);
-	for (const ticket of withContacts) expect((ticket.contact as IDataObject).id).toBe(ticket.contactId);
-	// Without include, a workflow needs a Contact → Get per ticket: 1 + 50 calls.
+	expect(withRelated).toHaveLength(50);
+	for (const record of withRelated) expect((record[related] as IDataObject).id).toBe(record[`${related}Id`]);
+	// Without include, a workflow needs a Get of the related record per record: 1 + 50 calls.
 	sim.resetCounters();
-	const plain = await run({ resource: 'ticket', operation: 'getMany', limit: 50 });
-	for (const ticket of plain) await run({ resource: 'contact', operation: 'get', id: ticket.contactId });
-	expect(sim.counters().calls).toBe(51);
-});
-
-test("Get Many contacts with include=accounts embeds each contact's account: one call instead of one per contact", async () => {
-	const withAccounts = await run({ resource: 'contact', operation: 'getMany', limit: 50, options: { include: ['accounts'] } });
-
-	expect(sim.counters().calls).toBe(1);
-	expect(withAccounts).toHaveLength(50);
-	for (const contact of withAccounts) expect((contact.account as IDataObject).id).toBe(contact.accountId);
-	// Without include, a workflow needs an Account → Get per contact: 1 + 50 calls.
-	sim.resetCounters();
-	const plain = await run({ resource: 'contact', operation: 'getMany', limit: 50 });
-	for (const contact of plain) await run({ resource: 'account', operation: 'get', id: contact.accountId });
+	const plain = await run({ resource, operation: 'getMany', limit: 50 });
+	for (const record of plain) await run({ resource: related, operation: 'get', id: record[`${related}Id`] });
 	expect(sim.counters().calls).toBe(51);
 });
 
